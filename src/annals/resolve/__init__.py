@@ -1,0 +1,1 @@
+"""Doc -> facts: pure functions over analysed documents."""

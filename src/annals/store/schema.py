@@ -1,0 +1,122 @@
+"""Every table, in SQLAlchemy Core, portable to SQLite and PostgreSQL.
+
+Facts point at the document they were read from (offsets and sentence), so
+removing a document removes exactly what only it supported.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+def doc_fk() -> ForeignKey:
+    return ForeignKey("documents.id", ondelete="CASCADE")
+
+
+def entity_fk() -> ForeignKey:
+    return ForeignKey("entities.id", ondelete="CASCADE")
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(255), primary_key=True),
+    Column("published", Date, nullable=False, index=True),
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text),
+    Column("path", Text),
+    Column("text", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("ingested_at", DateTime, nullable=False),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),          # person | org | country
+    Column("name", Text, nullable=False),                # display name
+    Column("key", String(255), nullable=False),          # normalised full name
+    Column("surname", String(255)),                      # normalised last name token, for lookups
+    Column("country", String(16)),
+    UniqueConstraint("kind", "key", name="uq_entity_kind_key"),
+    Index("ix_entities_surname", "surname"),
+)
+
+aliases = Table(
+    "aliases", metadata,
+    Column("entity_id", Integer, entity_fk(), nullable=False),
+    Column("doc_id", String(255), doc_fk(), nullable=False),
+    Column("alias", Text, nullable=False),
+    Column("key", String(255), nullable=False, index=True),
+    UniqueConstraint("entity_id", "doc_id", "key", name="uq_alias"),
+)
+
+offices = Table(
+    "offices", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(255), doc_fk(), nullable=False, index=True),
+    Column("person_id", Integer, entity_fk(), nullable=False, index=True),
+    Column("role", String(32), nullable=False),
+    Column("country", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("date_value", String(32)),
+    Column("date_earliest", Date),
+    Column("date_latest", Date),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Index("ix_offices_role_country", "role", "country"),
+)
+
+contacts = Table(
+    "contacts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("participants_key", String(512), nullable=False, index=True),  # sorted entity ids
+    Column("date_earliest", Date, index=True),
+    Column("date_latest", Date),
+)
+
+contact_participants = Table(
+    "contact_participants", metadata,
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    Column("entity_id", Integer, entity_fk(), primary_key=True),
+)
+
+contact_sources = Table(
+    "contact_sources", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("doc_id", String(255), doc_fk(), nullable=False, index=True),
+    Column("date_value", String(32)),
+    Column("date_earliest", Date),
+    Column("date_latest", Date),
+    Column("place", Text),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(255), doc_fk(), nullable=False, index=True),
+    Column("speaker_id", Integer, entity_fk(), index=True),
+    Column("speaker", Text),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+)

