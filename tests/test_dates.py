@@ -144,7 +144,8 @@ def test_references():
     ("three years", "P3Y"), ("more than 550 days", "P550D"), ("a decade", "P10Y"), ("two hours", "PT2H"),
     ("30 minutes", "PT30M"), ("four-week", "P4W"), ("twenty-five years", "P25Y"), ("an hour", "PT1H"),
     ("nearly 18 months", "P18M"), ("several days", "PXD"), ("years", "PXY"), ("five years'", "P5Y"),
-    ("1.5 years", "P1.5Y"), ("90-day", "P90D"),
+    ("1.5 years", "P18M"), ("90-day", "P90D"), ("two and a half years", "P30M"), ("a year and a half", "P18M"),
+    ("half an hour", "PT30M"), ("a few hours", "PTXH"), ("decades", "PXDE"),
 ])
 def test_durations(expr, value):
     tv = check(expr, FRI, value, type_="DURATION")
@@ -235,6 +236,10 @@ def test_yearless_date_takes_a_year_seen_earlier():
     ("the 1990s", FRI, "past", "199", "1990-01-01", "1999-12-31", "decade"),
     ("the '90s", FRI, "past", "199", "1990-01-01", "1999-12-31", "decade"),
     ("the 20th century", FRI, "past", "19", "1900-01-01", "1999-12-31", "range"),
+    ("the first week of March", FRI, "future", "2024-03", "2024-03-01", "2024-03-07", "range"),
+    ("the last week of February", FRI, "past", "2024-02", "2024-02-23", "2024-02-29", "range"),
+    ("the first weekend of June 2024", FRI, "past", "2024-W22-WE", "2024-06-01", "2024-06-02", "range"),
+    ("the last weekend of March 2024", FRI, "past", "2024-W13-WE", "2024-03-30", "2024-03-31", "range"),
 ])
 def test_coarse_dates_keep_their_precision(expr, published, tense, value, earliest, latest, precision):
     tv = check(expr, published, value, earliest, latest, tense=tense)

@@ -120,6 +120,33 @@ def test_clock_time_joins_its_day(nlp):
         ("10:30 a.m. on Thursday", "2024-02-29T10:30")]
 
 
+def test_year_less_date_joined_to_a_dated_one_shares_its_year(nlp):
+    assert values(nlp, "The report covers the period from January to June 2021.") == [
+        ("January", "2021-01"), ("June 2021", "2021-06")]
+
+
+def test_anchored_day_after_an_earlier_date(nlp):
+    text = "Police arrested two suspects on March 15; a third was detained the following day."
+    assert values(nlp, text, "2024-03-20") == [("March 15", "2024-03-15"), ("the following day", "2024-03-16")]
+
+
+def test_hyphenated_and_verbal_lookalikes_are_not_times(nlp):
+    text = "His 22-year-old son blamed the fall-out on prices that may fall in the spring."
+    assert values(nlp, text) == [("the spring", "2024-SP")]
+
+
+def test_participle_takes_the_tense_of_its_head(nlp):
+    text = "The minister proposes a new budget, citing cuts announced on Sunday."
+    assert values(nlp, text, "2024-03-04") == [("Sunday", "2024-03-03")]
+
+
+def test_works_without_a_parser():
+    blank = spacy.blank("en")
+    found = find_timexes(blank("They met on Wednesday, March 20, and again last week."), date(2024, 3, 22))
+    assert [(t["text"], t["value"]) for t in found] == [("Wednesday, March 20", "2024-03-20"),
+                                                        ("last week", "2024-W11")]
+
+
 def test_component_without_publication_date_finds_nothing(nlp):
     doc = nlp("The ministers met on Wednesday.")
     assert doc._.timexes == []

@@ -70,6 +70,7 @@ class Actors:
         spans = self._person_spans()
         for span in sorted(spans, key=lambda s: -len(name_key(s.text).split())):
             self._add_person(span)
+        self._known_names()
         for ent in self.doc.ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 code = self.lex.country(ent.text)
@@ -103,6 +104,21 @@ class Actors:
                     spans.append(span)
                     taken.update(range(span.start, span.end))
         return spans
+
+    def _known_names(self) -> None:
+        """A bare surname NER missed ("added Gallant") is that person, unless it names a country."""
+        last = {}
+        for a in self.people:
+            last.setdefault(a.tokens[-1], []).append(a)
+        for tok in self.doc:
+            if tok.i in self.by_token or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            people = last.get(fold(tok.text), [])
+            if people and not self.lex.country(tok.text) and not self.lex.org(tok.text):
+                actor = self._match_person(people[0].key.split()[-1], tok.i)
+                if actor is not None:
+                    actor.forms.add(tok.text)
+                    self._mention(self.doc[tok.i:tok.i + 1], actor)
 
     def _trim(self, span: Span) -> Span | None:
         """Drop honorifics, possessives and stray punctuation; refuse what is a country or organisation."""

@@ -168,6 +168,8 @@ class ContactReader:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         parties += self._with_conj(g, self._party(g))
+            elif c.dep_ == "poss" and c.lower_ in PLURAL_REFS:   # "their final call": the people around it
+                parties += self.actors.people_in(tok.sent)[:2] or self._plural(c)
             elif c.dep_ == "poss":
                 parties += self._with_conj(c, self._party(c))
         head = tok.head

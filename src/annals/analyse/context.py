@@ -74,3 +74,14 @@ def date_of(doc: Doc, trigger: Token, *, sentence_fallback: bool = True) -> Time
     if best:
         return best[1]
     return fallback[1] if fallback else None
+
+
+def narrative_date(doc: Doc, sent: Span, lookback: int = 3) -> TimeValue | None:
+    """The day the story is at: the last dated sentence among this one and the few before it."""
+    sents = [s for s in doc.sents if s.start <= sent.start][-(lookback + 1):]
+    for s in reversed(sents):
+        dated = [to_timevalue(tx) for tx in timexes_in(doc, s) if tx.get("type") in ("DATE", "TIME")]
+        dated = [tv for tv in dated if tv is not None]
+        if dated:
+            return dated[-1]
+    return None

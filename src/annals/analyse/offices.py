@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import Lexicon, Title, fold
 from ..models import Evidence, OfficeObservation, TimeValue
 from .actors import PERSON_PRONOUNS, Actor, Actors
-from .context import date_of, evidence
+from .context import date_of, evidence, narrative_date
 
 SINGLE_HOLDER = {"head_of_state", "head_of_government", "defense_minister", "foreign_minister",
                  "military_chief", "intl_org_head"}
@@ -28,6 +28,7 @@ END_VERBS = {"resign", "quit", "dismiss", "fire", "sack", "remove", "oust", "rep
 FORMER_VERBS = {"serve", "head", "lead"}
 OFFICE_NOUNS = {"office", "role", "post", "position", "duties", "job", "seat", "helm", "portfolio", "reins"}
 HEAD_WORDS = {"head", "chief", "director", "chairman", "chairwoman", "chair", "leader", "governor"}
+CURRENT = {"holding", "starts"}
 STATUS_RANK = {"starts": 0, "ends": 1, "designate": 2, "former": 3, "holding": 4}
 
 
@@ -89,11 +90,33 @@ class OfficeReader:
         return "official"
 
     def read(self) -> list[Seen]:
+        self.hints = self._counterpart_countries()
         for span, title in self.title_spans():
             self._from_title(span, title)
         self._from_verbs()
         self._fill_countries()
         return self.seen
+
+    def _counterpart_countries(self) -> dict[int, str]:
+        """"his U.S. counterpart, X": X's country, keyed by actor id."""
+        hints = {}
+        for tok in self.doc:
+            if tok.lemma_.lower() != "counterpart":
+                continue
+            codes = [self.lex.country(c.text) for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+            codes = [c for c in codes if c]
+            person = next((self.actors.person_at(c) for c in tok.children
+                           if c.dep_ == "appos" and self.actors.person_at(c)), None)
+            if person is None:
+                for k in (tok.i + 1, tok.i + 2):
+                    if k < len(self.doc) and self.doc[k].text != "," and self.actors.person_at(self.doc[k]):
+                        person = self.actors.person_at(self.doc[k])
+                        break
+                    if k < len(self.doc) and self.doc[k].text != ",":
+                        break
+            if person is not None and codes:
+                hints[id(person)] = codes[0]
+        return hints
 
     def _modifiers(self, span: Span) -> tuple[list[str], dict | None, list[str], bool, bool]:
         """Countries, organisation, status words, deputy and definiteness from the words before a title."""
@@ -117,7 +140,7 @@ class OfficeReader:
                 continue
             if low in self.lex.status_words:
                 statuses.append(self.lex.status_words[low])
-            elif low.rstrip("-") in DEPUTY:
+            elif low.rstrip("-") in DEPUTY and span.start - i <= 2:   # "Deputy Foreign Minister", "vice-president"
                 deputy = True
             elif tok.tag_ == "POS" or tok.pos_ in ("ADJ", "ADV", "NOUN", "PROPN", "NUM") or tok.tag_ == "HYPH":
                 code = self.lex.country(tok.text)
@@ -195,7 +218,13 @@ class OfficeReader:
             return
         self.title_people.update(dict.fromkeys(range(span.start, span.end), person))
         status = verb_status or status or "holding"
-        date = date_of(doc, verb) if verb is not None and status in ("starts", "ends") else None
+        if country is None and id(person) in self.hints:
+            country, explicit = self.hints[id(person)], True
+        date = None
+        if verb is not None and status in ("starts", "ends"):
+            date = date_of(doc, verb)
+        elif status in ("starts", "ends"):   # "outgoing Defense Minister X": when the narrative is
+            date = narrative_date(doc, span.sent)
         generic = fold(span.text) in ("secretary", "minister", "official", "president") and not explicit
         self.seen.append(Seen(person, role, country, status, evidence(doc, span.sent), date,
                               explicit or title.country is not None, generic))
@@ -335,8 +364,9 @@ class OfficeReader:
             if s.country is None:
                 s.country = known.get(s.person.key)
             if s.country is None:
-                taken = {o.country for o in self.seen if o.role == s.role and o.country and o.person is not s.person}
-                s.country = self.actors.main_country(exclude=taken if s.role in SINGLE_HOLDER else set())
+                taken = {o.country for o in self.seen if o.role == s.role and o.country and o.person is not s.person
+                         and o.status in CURRENT} if s.role in SINGLE_HOLDER and s.status in CURRENT else set()
+                s.country = self.actors.main_country(exclude=taken)
 
 
 def merge(seen: list[Seen]) -> list[Seen]:

@@ -14,6 +14,17 @@ from ..models import Article
 from . import extensions, timex  # noqa: F401  (timex registers the annals_timex factory)
 
 
+@Language.component("annals_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A line break starts a new sentence: news paragraphs never share one."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text_with_ws and not tok.is_space:
+            doc[tok.i + 1].is_sent_start = True
+        elif tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 def ruler_patterns(lex: Lexicon) -> list[dict]:
     """Office titles as TITLE and organisation aliases as ORG, for the entity ruler before NER."""
     patterns = [{"label": "TITLE", "pattern": form} for form in lex.title_forms]
@@ -28,6 +39,8 @@ def build(model: str) -> Language:
         nlp = spacy.load(model)
     except OSError as exc:
         raise ModelNotFound(model) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("annals_paragraphs", before="parser")
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
     ruler = nlp.add_pipe("entity_ruler", name="annals_titles", config={"phrase_matcher_attr": "LOWER"}, **where)
     ruler.add_patterns(ruler_patterns(lexicon()))

@@ -69,7 +69,7 @@ class QuoteReader:
         self.title_people = title_people
         self.quotes: list[Quote] = []
         self.last_source: Actor | None = None   # who issued the latest statement
-        self.unnamed_last = False
+        self._noted = 0   # sentences before this token were scanned for statement sources
 
     def read(self) -> list[Quote]:
         doc = self.doc
@@ -93,8 +93,11 @@ class QuoteReader:
     # -- attribution ------------------------------------------------------
     def _attribute(self, q: Quote, inside: Span) -> None:
         qtoks = set(range(inside.start, inside.end))
+        for sent in self.doc.sents:   # statements issued up to here ("X's office issued a statement")
+            if sent.start >= self._noted and sent.start < inside.end:
+                self._note_sources(sent)
+                self._noted = sent.end
         verb = self._speech_verb(inside, qtoks)
-        self._note_sources(inside.sent)
         if verb is None:
             return
         actor, named = self._speaker_of(verb, qtoks)
@@ -103,19 +106,20 @@ class QuoteReader:
     def _speech_verb(self, inside: Span, qtoks: set[int]) -> Token | None:
         """The highest speech verb outside the quotation that governs it, else one beside it in the sentence."""
         speech = self.lex.speech_verbs
-        found = None
         for tok in self._roots(inside, qtoks):
-            node = tok
+            chain, node = [], tok
             while True:
-                if node.i not in qtoks and node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in speech:
-                    found = node
-                if node.i not in qtoks and node.lower_ == "according":
-                    found = node
+                is_speech = (node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in speech) or node.lower_ == "according"
+                if node.i not in qtoks and is_speech and self._has_subject(node):
+                    chain.append(node)
                 if node.head.i == node.i:
                     break
                 node = node.head
-            if found is not None:
-                return found
+            before = [v for v in chain if v.i < inside.start]
+            if before:   # "X said that Y reaffirmed '...'" is X's: the highest verb framing the quote
+                return before[-1]
+            if chain:    # "'...', he added" / "..., the Pentagon said": the nearest one after it
+                return chain[0]
         sent_toks = [t for s in {inside[0].sent, inside[-1].sent} for t in s if t.i not in qtoks]
         for tok in sent_toks:   # "“...,” Katz wrote." parsed apart, or "According to X, “...”"
             is_speech = (tok.pos_ == "VERB" and tok.lemma_.lower() in speech) or tok.lower_ == "according"
@@ -130,7 +134,15 @@ class QuoteReader:
     def _has_subject(self, verb: Token) -> bool:
         if verb.lower_ == "according":
             return True
-        return any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children) or verb.tag_ == "VBG"
+        return verb.tag_ == "VBG" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "agent") or (c.i > verb.i and self._postposed(c))
+            for c in verb.children)
+
+    def _postposed(self, tok: Token) -> bool:
+        """A subject after its speech verb, parsed as an object: a name or a statement-like noun."""
+        return tok.dep_ in ("dobj", "attr", "npadvmod", "oprd") and (
+            self.actors.at(tok) is not None
+            or tok.lemma_.lower() in STATEMENT_NOUNS | UNNAMED_NOUNS | INSTITUTION_NOUNS)
 
     def _speaker_of(self, verb: Token, qtoks: set[int]) -> tuple[Actor | None, bool]:
         if verb.lower_ == "according":
@@ -141,6 +153,9 @@ class QuoteReader:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i not in qtoks:
                 return self._actor(c)
+        for c in verb.children:   # "..., added Gallant." / "..., added the statement."
+            if c.i > verb.i and c.i not in qtoks and self._postposed(c):
+                return self._actor(c)
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp") and verb.head.i != verb.i:
             return self._speaker_of(verb.head, qtoks)   # "..., saying “...”"
         return None, False
@@ -150,14 +165,12 @@ class QuoteReader:
         actors = self.actors
         person = actors.person_at(tok)
         if person is not None:
-            self.unnamed_last = False
             return person, True
         if tok.i in self.title_people:
             return self.title_people[tok.i], True
         for c in tok.children:
             if c.dep_ == "poss" and actors.at(c) is not None:   # "Netanyahu's office"
-                owner = actors.at(c)
-                return self._office_of(owner, tok), True
+                return self._office_of(c, tok), True
         low = tok.lower_
         if low in PERSON_PRONOUNS:
             prev = next((q.speaker for q in reversed(self.quotes) if q.speaker and q.speaker.kind == "person"),
@@ -187,9 +200,9 @@ class QuoteReader:
                       for q in self.quotes if q.speaker is actor] or [-1])
         return tok.i - max(last, q_last) < 150
 
-    def _office_of(self, owner: Actor, noun: Token) -> Actor:
-        text = f"{owner.name}'s {noun.text}"
-        actor = Actor("org", text, text.lower(), {text}, owner.country)
+    def _office_of(self, owner: Token, noun: Token) -> Actor:
+        text = f"{owner.text}'s {noun.text}"
+        actor = Actor("org", text, text.lower(), {text}, self.actors.at(owner).country)
         self.last_source = actor
         return actor
 
@@ -207,13 +220,12 @@ class QuoteReader:
                             self.last_source = None
 
     def _continuation(self, q: Quote) -> None:
-        """An unattributed quotation that opens a paragraph continues the previous speaker's."""
+        """An unattributed quotation in the same or the next paragraph continues the previous speaker's."""
         if not self.quotes:
             return
         prev = self.quotes[-1]
-        text = self.doc.text
-        para_start = text.rfind("\n", 0, q.start) + 1
-        if text[para_start:q.start].strip(" \"\u201c\u201e\t") == "" and prev.named:
+        between = self.doc.text[prev.end:q.start].split("\n")[1:-1]   # whole paragraphs between the two
+        if prev.named and not any(p.strip(" \"\u201c\u201d\t") for p in between):
             q.speaker, q.named = prev.speaker, True
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +34,7 @@ def _words(name: str) -> set[str]:
     return {w for form in lexicon(name) for w in form.split()}
 
 
+@cache
 def trigger_words() -> frozenset[str]:
     """Single words that can carry a time expression."""
     names = ("months", "weekdays", "units", "seasons", "dayparts", "sets")
@@ -71,13 +73,18 @@ def can_start(span: Span) -> bool:
     return token.lower_ not in forms("cues", "skip") or span.text.lower() in lexicon("refs")
 
 
+def sentence(token: Token) -> Span:
+    """The token's sentence, or the whole Doc when nothing set sentence boundaries."""
+    return token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
+
+
 def candidates(doc: Doc, triggers: frozenset[str]) -> list[tuple[int, int]]:
     """Token windows (start, end) around triggers, within one sentence."""
     spans = set()
     for tok in doc:
         if not is_trigger(tok, triggers):
             continue
-        sent = tok.sent
+        sent = sentence(tok)
         for i in range(max(sent.start, tok.i - WINDOW), tok.i + 1):
             for j in range(tok.i + 1, min(sent.end, tok.i + WINDOW + 1)):
                 if can_end(doc[j - 1], triggers):
@@ -93,7 +100,7 @@ def plausible(span: Span, tv: TimeValue) -> bool:
              and t.nbor().lower_ not in ("tomorrow", "yesterday")]
     if inner:
         return False
-    capitalised = span.text[:1].isupper() and span.start != span.sent.start
+    capitalised = span.text[:1].isupper() and span.start != sentence(span[0]).start
     if tv.precision == "season" and len(span) == 1 and capitalised:
         return False
     if len(span) == 1 and re.fullmatch(r"\d{4}", span.text):
@@ -108,6 +115,8 @@ def plausible(span: Span, tv: TimeValue) -> bool:
         if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
             return False
         return 1900 <= int(span.text) <= 2100 or tok.ent_type_ == "DATE"
+    if hyphen_compound(span) or (len(span) == 1 and tv.type == "DATE" and span[0].lower_ in lexicon("units")):
+        return False
     if tv.type == "DURATION" and span[0].lower_ == "the" and "-" in span.text:
         return False
     if tv.type == "DURATION":
@@ -115,6 +124,15 @@ def plausible(span: Span, tv: TimeValue) -> bool:
         if re.match(r"-?\s*old\b", after):
             return False
     return True
+
+
+def hyphen_compound(span: Span) -> bool:
+    """ "fall-out", "22-year-old", "May-based": a word glued on by a hyphen that is not temporal."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "-" or span[-1].whitespace_:
+        return False
+    glued = doc[span.end + 1]
+    return glued.is_alpha and glued.lower_ not in trigger_words()
 
 
 def governing_verb(span: Span) -> Token | None:
@@ -127,25 +145,30 @@ def governing_verb(span: Span) -> Token | None:
 def tense(span: Span) -> str:
     """past, present or future from the verb governing the expression."""
     verb = governing_verb(span)
-    if verb is None:
-        return "past"
+    return "past" if verb is None else verb_tense(verb)
+
+
+def verb_tense(verb: Token, depth: int = 0) -> str:
+    """Tense of one verb: auxiliaries first, then "plans to"-like heads, then its tag."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    head = verb.head
     if aux & {"will", "shall", "'ll", "wo", "may", "might", "could", "should", "can", "must"}:
         return "future"
-    head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_.lower() in forms("cues", "future"):
+    infinitive = verb.tag_ == "VB" and "to" in aux
+    if infinitive and verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_.lower() in forms("cues", "future"):
         return "future"
-    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children) or aux & {"has", "have"}:
+    if infinitive or aux & {"has", "have", "would"}:
         return "present"
     if aux & {"did", "had", "was", "were"}:
         return "past"
     if verb.tag_ == "VBN" and aux & {"is", "are", "am", "'s", "'re", "being", "be"}:
         return "present"
+    participle = verb.tag_ in ("VBG", "VBN") and not aux and head.pos_ in ("VERB", "AUX") and head.i != verb.i
+    if participle and depth < 3:
+        return verb_tense(head, depth + 1)
     if verb.tag_ in ("VBD", "VBN"):
         return "past"
-    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB"):
-        return "present"
-    return "past"
+    return "present" if verb.tag_ in ("VBZ", "VBP", "VBG", "VB") else "past"
 
 
 def _next_expression(chosen: list[tuple[int, int]], k: int, doc: Doc) -> Span | None:
@@ -154,7 +177,7 @@ def _next_expression(chosen: list[tuple[int, int]], k: int, doc: Doc) -> Span | 
         return None
     start, end = chosen[k]
     nxt = chosen[k + 1]
-    near = nxt[0] - end <= 4 and doc[nxt[0]].sent.start == doc[start].sent.start
+    near = nxt[0] - end <= 4 and sentence(doc[nxt[0]]).start == sentence(doc[start]).start
     return doc[nxt[0]:nxt[1]] if near else None
 
 
@@ -182,8 +205,10 @@ def anchored(span: Span, published: date, ctx: Context,
             return span, replace(ctx, anchor=inner)
     anchor = ctx.anchor
     known_anchor = anchor is not None and anchor.value != published.isoformat()
-    if known_anchor and (signal in ("later", "earlier", "afterwards", "afterward")
-                         or anchor.precision in ("day", "week")):
+    if signal in ("later", "earlier", "afterwards", "afterward"):
+        return (span, ctx) if known_anchor else (core, ctx)
+    vague_and_long = core_tv.value[1] == "X" and core_tv.value[-1] in "MYE"
+    if known_anchor and anchor.precision in ("day", "week") and not vague_and_long:
         return span, ctx
     return core, ctx
 

@@ -107,10 +107,12 @@ def lexicon() -> Lexicon:
     """The packaged lexicon, loaded once per process."""
     titles: dict[str, Title] = {}
     title_forms: set[str] = set()
-    for rec in load_jsonl("offices.jsonl"):
-        t = Title(rec["title"], rec["role"], rec.get("country"), bool(rec.get("org")))
+    records = load_jsonl("offices.jsonl")
+    for rec in records:   # titles as written win over the spelling variants made from other titles
+        titles[fold(rec["title"])] = Title(rec["title"], rec["role"], rec.get("country"), bool(rec.get("org")))
+    for rec in records:
         for form in _spellings(rec["title"].lower()):
-            titles.setdefault(fold(form), t)
+            titles.setdefault(fold(form), titles[fold(rec["title"])])
             title_forms.add(form)
     orgs: dict[str, dict] = {}
     org_forms: set[str] = set()

@@ -297,6 +297,16 @@ def duration_value(unit: str, count: str) -> str:
     return f"P{count}{unit}"
 
 
+def whole(unit: str, n: float) -> tuple[str, float]:
+    """Restate a fractional count in a smaller unit: 1.5 years -> 18 months, half an hour -> 30 minutes."""
+    smaller = {"Y": ("M", 12), "DE": ("Y", 10), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24),
+               "H": ("MIN", 60), "MIN": ("S", 60)}
+    if n == int(n) or unit not in smaller:
+        return unit, n
+    unit, k = smaller[unit]
+    return unit, n * k
+
+
 def point(d: date, unit: str) -> TimeValue:
     """The calendar unit of ``d`` an ago/in expression names."""
     if unit == "W":
@@ -559,13 +569,16 @@ def _anchored(m: re.Match, ctx: Context) -> TimeValue | None:
 def _duration(m: re.Match, ctx: Context) -> TimeValue | None:
     unit = lexicon("units")[m["unit"]]
     plural = m["unit"].endswith("s")
-    rel = m["rel"]
-    if not (m["num"] or plural or rel):
+    rel, half = m["rel"], bool(m["half"] or m["andhalf"] or m["unithalf"])
+    if not (m["num"] or plural or rel or half) or (unit == "S" and m["num"] in ("a", "an")):
         return None
-    q = quantity(m["num"]) if m["num"] else (("X", 1, 7) if plural else ("1", 1, 1))
+    q = quantity(m["num"]) if m["num"] else (("X", 1, 7) if plural and not half else ("0" if half else "1", 1, 1))
     if q is None:
         return None
-    label, lo, hi = q
+    label, _, hi = q
+    if label != "X":
+        unit, hi = whole(unit, float(label) + 0.5 * half)
+        label = f"{hi:g}"
     value = duration_value(unit, label)
     if rel in ("past", "last", "recent", "previous"):
         start = ctx.published - unit_delta(unit, hi)
@@ -573,6 +586,22 @@ def _duration(m: re.Match, ctx: Context) -> TimeValue | None:
     if rel in ("next", "coming"):
         return TimeValue(value, "DURATION", ctx.published, ctx.published + unit_delta(unit, hi), "range")
     return TimeValue(value, "DURATION", None, None, "unknown")
+
+
+def _week_of(m: re.Match, ctx: Context) -> TimeValue | None:
+    """ "the first week of March", "the last weekend of June": counted from the start or the end."""
+    base = resolve_in(m["rest"], ctx)
+    if base is None or base.precision not in ("month", "year", "quarter", "season") or base.earliest is None:
+        return None
+    k = None if m["which"] in ("last", "final") else ordinal(m["which"])
+    if m["unit"] == "week":
+        start = base.latest - timedelta(days=6) if k is None else base.earliest + timedelta(days=7 * (k - 1))
+        return range_value(start, start + timedelta(days=6))
+    days = (base.earliest + timedelta(days=n) for n in range((base.latest - base.earliest).days))
+    saturdays = [d for d in days if d.weekday() == 5]
+    if k is not None and k > len(saturdays):
+        return None
+    return weekend_value(saturdays[-1] if k is None else saturdays[k - 1])
 
 
 def _every(m: re.Match, ctx: Context) -> TimeValue | None:
@@ -676,8 +705,11 @@ def rules() -> tuple[Rule, ...]:
          _every),
         (r"(?:once|twice|three times|(?:\d+|several|many|a few) times) (?:a|an|per|each|every) {unit}",
          _every),
-        (r"{dmod}(?:(?:the )?(?P<rel>past|last|next|coming|recent|previous) )?(?:{num}[ -])?{unit}(?: long)?",
-         _duration),
+        (r"{dmod}(?:(?:the )?(?P<rel>past|last|next|coming|recent|previous) )?"
+         r"(?:(?P<half>half (?:a|an) )|{num}(?P<andhalf> and a half)?[ -])?{unit}(?P<unithalf> and a half)?"
+         r"(?: long)?", _duration),
+        (r"(?:the )?(?P<which>first|second|third|fourth|last|final) (?P<unit>week|weekend) of (?P<rest>.+)",
+         _week_of),
     ]
     fill = re.compile(r"\{(\w+)\}")
     return tuple((re.compile(fill.sub(lambda s: slots.get(s[1], s[0]), p)), f) for p, f in table)

@@ -85,11 +85,13 @@ def _apply(t: Tenure, o: Observation) -> None:
     t.observations.append(o)
     if o.status == "holding":
         t.held.add(o.published)
-    elif o.status == "starts":
+    elif o.status == "starts":   # reported as starting: in office from then to the report
         if o.earliest:
             t.start_earliest = _max(t.start_earliest, o.earliest)
             t.start_latest = _min(t.start_latest, o.latest)
             t.held.add(o.latest)
+            if o.latest <= o.published:
+                t.held.add(o.published)
         else:
             t.start_latest = _min(t.start_latest, o.published)
     elif o.status == "ends":
