@@ -105,6 +105,11 @@ class Actors:
                     taken.update(range(span.start, span.end))
         return spans
 
+    def _name_word(self, tok: Token) -> bool:
+        return (tok.pos_ == "PROPN" and tok.ent_type_ == "" and tok.text[:1].isupper()
+                and fold(tok.text) not in HONORIFICS and not self.lex.title(tok.text)
+                and not self.lex.country(tok.text))
+
     def _known_names(self) -> None:
         """A bare surname NER missed ("added Gallant") is that person, unless it names a country."""
         last = {}
@@ -121,8 +126,11 @@ class Actors:
                     self._mention(self.doc[tok.i:tok.i + 1], actor)
 
     def _trim(self, span: Span) -> Span | None:
-        """Drop honorifics, possessives and stray punctuation; refuse what is a country or organisation."""
+        """Widen over name words NER left out ("Antony" of "Antony J. Blinken"), drop honorifics,
+        possessives and stray punctuation; refuse what is a country or organisation."""
         doc, start, end = self.doc, span.start, span.end
+        while start > 0 and self._name_word(doc[start - 1]):
+            start -= 1
         while start < end and (fold(doc[start].text) in HONORIFICS or not doc[start].text[:1].isalpha()):
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[:1].isalnum()):

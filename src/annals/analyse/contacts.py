@@ -25,6 +25,7 @@ HABITUAL = {"frequent", "regular", "several", "many", "numerous", "multiple", "v
 CARRIER_VERBS = {"hold", "have", "make", "conduct", "send", "receive", "exchange", "pay", "place", "get",
                  "deliver", "hand", "address", "write", "take", "join", "attend", "convey", "pen", "dispatch"}
 CALL_WORDS = {"phone", "telephone", "video", "virtual", "videoconference", "telephonic"}
+NP_DEPS = {"compound", "appos", "nmod", "amod", "flat", "npadvmod", "nummod", "poss"}
 DEICTIC = ("today", "tonight", "yesterday", "tomorrow", "this week", "this morning", "this evening")
 
 
@@ -53,14 +54,21 @@ class ContactReader:
             rec = self._trigger(tok, words)
             if rec is None or self._unreal(tok):
                 continue
-            parties, place = self._parties(tok)
-            parties = list(dict.fromkeys(p for p in parties if p is not None))
-            if len(parties) < 2:
-                continue
+            side_a, side_b, place = self._parties(tok)
             kind = self._kind(tok, rec["kind"])
             date = self._date(tok)
-            self.found.append(Found(kind, parties, tok, date, evidence(self.doc, tok.sent), place))
+            for group in self._groups(kind, _known(side_a), _known(side_b)):
+                self.found.append(Found(kind, group, tok, date, evidence(self.doc, tok.sent), place))
         return self.found
+
+    @staticmethod
+    def _groups(kind: str, side_a: list[Actor], side_b: list[Actor]) -> list[list[Actor]]:
+        """Calls and letters are one-to-one ("X spoke with A, B and C" is three calls); a meeting is
+        one gathering of everyone named."""
+        if kind != "meeting" and side_a and side_b:
+            return [[a, b] for a in side_a for b in side_b if a is not b]
+        group = _known(side_a + side_b)
+        return [group] if len(group) >= 2 else []
 
     # -- triggers ---------------------------------------------------------
     def _trigger(self, tok: Token, words: dict) -> dict | None:
@@ -76,6 +84,10 @@ class ContactReader:
         if rec.get("needs") == "side":
             return rec if any(c.dep_ == "prep" and any(g.lower_ == "side" for g in c.children)
                               for c in tok.children) else None
+        if lemma in ("speak", "talk") and pos == "VERB" and not any(
+                (c.dep_ == "prep" and c.lower_ in ("with", "to", "by", "over")) or c.lemma_.lower() in CALL_WORDS
+                for c in tok.children):
+            return None   # "they talked about trade" describes talks, it is not one
         if lemma == "call" and pos == "VERB" and any(
                 (c.dep_ in ("prt", "prep") and c.lower_ in ("for", "on", "off", "up", "upon", "out"))
                 or c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
@@ -117,6 +129,8 @@ class ContactReader:
             around |= {c.lemma_.lower() for c in tok.head.children}
         if kind == "meeting" and around & CALL_WORDS:
             return "call"
+        if kind == "call" and tok.pos_ == "VERB" and around & {"meeting", "talks", "summit"}:
+            return "meeting"   # "talked ... in a meeting"
         if kind == "call" and tok.lemma_.lower() in ("speak", "talk") and around & {"meet", "visit", "person"}:
             return "meeting"
         if kind in ("call", "meeting") and tok.lemma_.lower() in ("message", "letter"):
@@ -133,66 +147,62 @@ class ContactReader:
         return date
 
     # -- parties ----------------------------------------------------------
-    def _parties(self, tok: Token) -> tuple[list[Actor | None], str | None]:
-        parties: list[Actor | None] = []
-        place = None
-        if tok.pos_ in ("VERB", "AUX"):
-            parties += self._subjects(tok)
+    def _parties(self, tok: Token) -> tuple[list[Actor | None], list[Actor | None], str | None]:
+        """The two sides of an event word: who did it, and with whom."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            side_a, side_b = self._noun_parties(tok)
+        else:
+            side_a, side_b = self._subjects(tok), []
             for c in tok.children:
-                if c.dep_ in ("dobj", "attr") :
+                if c.dep_ in ("dobj", "attr"):
                     actor = self._party(c)
                     if actor is None and c.lemma_.lower() in self.lex.contact_lemmas:
-                        return [], None   # "received a call": the noun is the trigger
-                    parties += self._with_conj(c, actor)
-                elif c.dep_ == "prep" and c.lower_ in PARTY_PREPS | {"by", "at", "beside"}:
-                    for g in c.children:
-                        if g.dep_ == "pobj" and g.lower_ != "side":
-                            parties += self._with_conj(g, self._party(g))
-                        elif g.dep_ == "pobj":
-                            parties += [self._party(p) for p in g.children if p.dep_ == "poss"]
-                elif c.dep_ == "agent":
-                    parties += [self._party(g) for g in c.children if g.dep_ == "pobj"]
-        else:
-            parties += self._noun_parties(tok)
-        if len([p for p in parties if p]) == 1 and tok.lemma_.lower() == "visit":
+                        return [], [], None   # "received a call": the noun is the trigger
+                    side_b += self._with_conj(c, actor)
+                elif c.dep_ == "prep" and c.lower_ in ("by", "at", "beside"):   # "stood by my side"
+                    side_b += [self._party(p) for g in c.children if g.lower_ == "side"
+                               for p in g.children if p.dep_ == "poss"]
+                else:
+                    side_b += self._objects(c)
+        place = None
+        if len(_known(side_a + side_b)) == 1 and tok.lemma_.lower() == "visit":
             loc = self._visit_place(tok)
             if loc is not None:
-                parties.append(loc)
+                side_b.append(loc)
                 place = loc.name
-        return parties, place
+        return side_a, side_b, place
 
-    def _noun_parties(self, tok: Token) -> list[Actor | None]:
-        parties: list[Actor | None] = []
+    def _objects(self, c: Token) -> list[Actor | None]:
+        """Parties in a "with/to/between/from X" phrase, an indirect object or a passive agent."""
+        if c.dep_ == "prep" and c.lower_ in PARTY_PREPS:
+            return [p for g in c.children if g.dep_ == "pobj" for p in self._with_conj(g, self._party(g))]
+        if c.dep_ == "dative":
+            return self._with_conj(c, self._party(c))
+        if c.dep_ == "agent":
+            return [self._party(g) for g in c.children if g.dep_ == "pobj"]
+        return []
+
+    def _noun_parties(self, tok: Token) -> tuple[list[Actor | None], list[Actor | None]]:
+        side_a: list[Actor | None] = []
+        side_b: list[Actor | None] = []
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in PARTY_PREPS:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        parties += self._with_conj(g, self._party(g))
-            elif c.dep_ == "poss" and c.lower_ in PLURAL_REFS:   # "their final call": the people around it
-                parties += self.actors.people_in(tok.sent)[:2] or self._plural(c)
+            if c.dep_ == "poss" and c.lower_ in PLURAL_REFS:   # "their final call": the people around it
+                side_a += self.actors.people_in(tok.sent)[:2] or self._plural(c)
             elif c.dep_ == "poss":
-                parties += self._with_conj(c, self._party(c))
+                side_a += self._with_conj(c, self._party(c))
+            else:
+                side_b += self._objects(c)
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
-            parties = self._subjects(head) + parties
+            side_a = self._subjects(head) + side_a
             for c in head.children:
-                if c.dep_ in ("prep", "dative") and c.lower_ in PARTY_PREPS | {"to"}:
-                    for g in c.children:
-                        if g.dep_ == "pobj":
-                            parties += self._with_conj(g, self._party(g))
-                elif c.dep_ == "dative":
-                    parties += self._with_conj(c, self._party(c))
-                elif c.dep_ == "agent":
-                    parties += [self._party(g) for g in c.children if g.dep_ == "pobj"]
+                side_b += self._objects(c)
         elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during", "through", "via", "by"):
-            verb = head.head
-            if verb.pos_ in ("VERB", "AUX"):
-                parties = self._subjects(verb) + parties
-        elif tok.dep_ == "nsubj" and head.lemma_.lower() in ("take", "be", "happen", "occur"):
-            pass
-        if not parties and any(c.lower_ in ("the", "this", "that") for c in tok.children):
-            return []
-        return parties
+            if head.head.pos_ in ("VERB", "AUX"):
+                side_a = self._subjects(head.head) + side_a
+        if not side_a and not side_b and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+            return [], []
+        return side_a, side_b
 
     def _subjects(self, verb: Token) -> list[Actor | None]:
         for c in verb.children:
@@ -250,7 +260,31 @@ class ContactReader:
         for c in tok.children:   # "the presidents of France, Emmanuel Macron"
             if c.dep_ == "appos" and actors.person_at(c):
                 return actors.person_at(c)
-        return actors.at(tok)
+        inner = self._person_in_phrase(tok)
+        return inner or self._titled_person_after(tok) or actors.at(tok)
+
+    def _titled_person_after(self, tok: Token) -> Actor | None:
+        """"from Iraq Prime Minister Mohammed Al Sudani" misparsed: the country word is followed by a
+        title and a name; the name is the party."""
+        doc, i = self.doc, tok.i + 1
+        if self.actors.at(tok) is None:
+            return None
+        while i < len(doc) and doc[i].ent_type_ in ("TITLE", "NORP", "GPE") and i - tok.i < 6:
+            i += 1
+        if i > tok.i + 1 and i < len(doc) and doc[i - 1].ent_type_ == "TITLE":
+            return self.actors.person_at(doc[i])
+        return None
+
+    def _person_in_phrase(self, tok: Token) -> Actor | None:
+        """A name inside the noun phrase a word heads ("Iraq Prime Minister Mohammed Al Sudani")."""
+        stack = [c for c in tok.children if c.dep_ in NP_DEPS]
+        while stack:
+            c = stack.pop(0)
+            person = self.actors.person_at(c)
+            if person is not None:
+                return person
+            stack += [g for g in c.children if g.dep_ in NP_DEPS]
+        return None
 
     def _counterpart(self, tok: Token) -> Actor | None:
         for c in tok.children:
@@ -272,6 +306,10 @@ class ContactReader:
             if actor is not None and actor.kind == "country":
                 return actor
         return None
+
+
+def _known(parties: list[Actor | None]) -> list[Actor]:
+    return list(dict.fromkeys(p for p in parties if p is not None))
 
 
 def merge(found: list[Found]) -> list[Found]:

@@ -18,9 +18,7 @@ from . import extensions, timex  # noqa: F401  (timex registers the annals_timex
 def paragraphs(doc: Doc) -> Doc:
     """A line break starts a new sentence: news paragraphs never share one."""
     for tok in doc[:-1]:
-        if "\n" in tok.text_with_ws and not tok.is_space:
-            doc[tok.i + 1].is_sent_start = True
-        elif tok.is_space and "\n" in tok.text:
+        if "\n" in tok.text_with_ws:
             doc[tok.i + 1].is_sent_start = True
     return doc
 

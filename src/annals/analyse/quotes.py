@@ -109,7 +109,8 @@ class QuoteReader:
         for tok in self._roots(inside, qtoks):
             chain, node = [], tok
             while True:
-                is_speech = (node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in speech) or node.lower_ == "according"
+                is_speech = node.lower_ == "according" or (
+                    node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in speech)
                 if node.i not in qtoks and is_speech and self._has_subject(node):
                     chain.append(node)
                 if node.head.i == node.i:

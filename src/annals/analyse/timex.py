@@ -26,8 +26,7 @@ WINDOW = 5
 NUMERIC = re.compile(
     r"\d{4}s?|'\d\ds?|\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ap]\.?m\.?)?|\d{4}-\d\d(?:-\d\d)?|\d{1,2}/\d{1,2}/\d{2,4}"
     r"|q[1-4]|\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?:[ap]\.?m\.?)|\d{4}-w\d\d|[a-z]+-\d{4}s?|[ap]\.?m\.?", re.I)
-CAPITALISED = ("months", "weekdays")
-SIGNALS = ("after", "before", "following", "prior")
+NAMED = ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT", "NORP", "GPE")
 
 
 def _words(name: str) -> set[str]:
@@ -46,12 +45,14 @@ def trigger_words() -> frozenset[str]:
 def is_trigger(token: Token, triggers: frozenset[str]) -> bool:
     low = token.lower_
     if low in triggers:
-        return _calendar_word_ok(token)
+        return calendar_word_ok(token)
     return bool(NUMERIC.fullmatch(low))
 
 
-def _calendar_word_ok(token: Token) -> bool:
-    """Month and weekday names must be capitalised proper nouns ("may" the verb is not May)."""
+def calendar_word_ok(token: Token) -> bool:
+    """Month, weekday and season words must be nouns outside names ("may", "Theresa May", "Good Friday")."""
+    if token.ent_type_ in NAMED:
+        return False
     low = token.lower_.rstrip("s")
     if token.lower_ in lexicon("seasons"):
         return token.tag_.startswith("NN")
@@ -62,7 +63,8 @@ def _calendar_word_ok(token: Token) -> bool:
 
 
 def can_end(token: Token, triggers: frozenset[str]) -> bool:
-    return is_trigger(token, triggers) or token.like_num or token.lower_ in forms("cues", "end")
+    low = token.lower_
+    return is_trigger(token, triggers) or token.like_num or low in forms("cues", "end") or low in lexicon("zones")
 
 
 def can_start(span: Span) -> bool:
@@ -93,37 +95,44 @@ def candidates(doc: Doc, triggers: frozenset[str]) -> list[tuple[int, int]]:
 
 
 def plausible(span: Span, tv: TimeValue) -> bool:
-    """Reject numbers that only look like years and lone words that only look temporal."""
-    if not can_start(span) or re.search(r" (?:from now|hence)$", span.text.lower()):
+    """Reject what only looks temporal: numbers, ages, names, "N days after <clause>"."""
+    if re.search(r" (?:from now|hence)$", span.text.lower()) or hyphen_compound(span):
         return False
-    inner = [t for t in span[:-1] if t.lower_ in SIGNALS and (t.pos_ in ("ADP", "SCONJ") or t.dep_ == "prep")
-             and t.nbor().lower_ not in ("tomorrow", "yesterday")]
-    if inner:
+    signal = [t for t in span[:-1] if t.lower_ in forms("cues", "signal") and t.nbor().lower_ not in
+              ("tomorrow", "yesterday") and (t.pos_ in ("ADP", "SCONJ") or t.dep_ == "prep")]
+    if signal:
         return False
-    capitalised = span.text[:1].isupper() and span.start != sentence(span[0]).start
-    if tv.precision == "season" and len(span) == 1 and capitalised:
-        return False
-    if len(span) == 1 and re.fullmatch(r"\d{4}", span.text):
-        tok = span[0]
-        if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") and tok.ent_type_ != "DATE":
-            return False
-        if tok.i > 0 and span.doc[tok.i - 1].text in ("$", "£", "€", "#", "No.", "no."):
-            return False
-        nxt = span.doc[tok.i + 1] if tok.i + 1 < len(span.doc) else None
-        if nxt is not None and nxt.lower_ in ("%", "percent"):
-            return False
-        if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
-            return False
-        return 1900 <= int(span.text) <= 2100 or tok.ent_type_ == "DATE"
-    if hyphen_compound(span) or (len(span) == 1 and tv.type == "DATE" and span[0].lower_ in lexicon("units")):
-        return False
-    if tv.type == "DURATION" and span[0].lower_ == "the" and "-" in span.text:
-        return False
+    if len(span) == 1:
+        return lone_word_ok(span[0], tv)
     if tv.type == "DURATION":
-        after = span.doc[span.end:span.end + 2].text.lower()
-        if re.match(r"-?\s*old\b", after):
-            return False
+        adjectival = span[0].lower_ == "the" and "-" in span.text
+        return not adjectival and not re.match(r"-?\s*old\b", span.doc[span.end:span.end + 2].text.lower())
     return True
+
+
+def lone_word_ok(tok: Token, tv: TimeValue) -> bool:
+    """One-word expressions: a year that is not a count, a season that is not a name, no bare "year"."""
+    if re.fullmatch(r"\d{4}", tok.text):
+        return year_number_ok(tok)
+    if tv.precision == "season":
+        return not (tok.text[:1].isupper() and tok.i != sentence(tok).start)
+    if tv.type == "DURATION":
+        return not re.match(r"-?\s*old\b", tok.doc[tok.i + 1:tok.i + 3].text.lower())
+    return not (tv.type == "DATE" and tok.lower_ in lexicon("units"))
+
+
+def year_number_ok(tok: Token) -> bool:
+    """ "in 2010", "the 2010 raid" but not "2000 vehicles", "$2010", "2010 percent"."""
+    doc = tok.doc
+    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL"):
+        return False
+    if tok.i > 0 and doc[tok.i - 1].text in ("$", "£", "€", "#", "No.", "no."):
+        return False
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("%", "percent"):
+        return False
+    if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
+        return False
+    return 1900 <= int(tok.text) <= 2100 or tok.ent_type_ == "DATE"
 
 
 def hyphen_compound(span: Span) -> bool:
@@ -152,16 +161,14 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
     """Tense of one verb: auxiliaries first, then "plans to"-like heads, then its tag."""
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     head = verb.head
-    if aux & {"will", "shall", "'ll", "wo", "may", "might", "could", "should", "can", "must"}:
+    if aux & forms("cues", "future_aux"):
         return "future"
     infinitive = verb.tag_ == "VB" and "to" in aux
     if infinitive and verb.dep_ in ("xcomp", "ccomp", "advcl") and head.lemma_.lower() in forms("cues", "future"):
         return "future"
-    if infinitive or aux & {"has", "have", "would"}:
-        return "present"
-    if aux & {"did", "had", "was", "were"}:
+    if aux & forms("cues", "past_aux"):
         return "past"
-    if verb.tag_ == "VBN" and aux & {"is", "are", "am", "'s", "'re", "being", "be"}:
+    if infinitive or aux & forms("cues", "present_aux"):
         return "present"
     participle = verb.tag_ in ("VBG", "VBN") and not aux and head.pos_ in ("VERB", "AUX") and head.i != verb.i
     if participle and depth < 3:
@@ -259,13 +266,14 @@ def shared_year(text: str, span: Span, following: list[tuple[int, int]]) -> str:
         return text
     start, end = following[0]
     between = span.doc[span.end:start]
-    if len(between) != 1 or between[0].lower_ not in ("to", "through", "until", "till", "and", "or", "-", "–"):
+    if len(between) != 1 or between[0].lower_ not in forms("cues", "join"):
         return text
     year = re.search(r"\b\d{4}\b", span.doc[start:end].text)
     return f"{text} {year.group(0)}" if year else text
 
 
 def record(span: Span, tv: TimeValue) -> dict:
+    """The plain dict stored in ``doc._.timexes``."""
     return {"start": span.start_char, "end": span.end_char, "text": span.text, "value": tv.value,
             "type": tv.type, "earliest": tv.earliest.isoformat() if tv.earliest else None,
             "latest": tv.latest.isoformat() if tv.latest else None, "precision": tv.precision,
@@ -291,13 +299,13 @@ def make_timex(nlp: Language, name: str) -> TimexTagger:
 
 def write_predictions(articles: list[dict], nlp: Language) -> list[dict]:
     """Scorer records ``{doc, start, end, value, type}`` for articles ``{id, date, text}``."""
-    docs = []
-    for article in articles:
+    def dated(article: dict) -> Doc:
         doc = nlp.make_doc(article["text"])
         doc._.published = article["date"]
-        docs.append(doc)
+        return doc
+
     out = []
-    for article, doc in zip(articles, nlp.pipe(docs), strict=True):
+    for article, doc in zip(articles, nlp.pipe(dated(a) for a in articles), strict=True):
         out.extend({"doc": article["id"], "start": t["start"], "end": t["end"], "value": t["value"],
                     "type": t["type"]} for t in doc._.timexes)
     return out
