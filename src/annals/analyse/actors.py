@@ -10,12 +10,14 @@ import re
 from dataclasses import dataclass, field
 
 import pycountry
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, fold
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-HONORIFICS = {"mr", "mrs", "ms", "dr", "his excellency", "her excellency", "he", "h e"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "he", "h e", "rt", "hon", "honourable", "honorable", "sir", "dame",
+              "excellency", "majesty", "highness", "his", "her"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 PLURAL_REFS = {"they", "them", "their", "both", "two"}
@@ -26,6 +28,12 @@ def name_key(text: str) -> str:
     """The comparison key of a person's name: folded, without initials or Jr/Sr/III suffixes."""
     toks = [t for t in re.split(r"[\s-]+", fold(text)) if len(t) > 1 and t not in SUFFIXES]
     return " ".join(toks)
+
+
+def _variant(a: list[str], b: list[str]) -> bool:
+    """Transliteration variants of one name: same surname, first names alike ("Binyamin"/"Benjamin")."""
+    return (len(a) == len(b) >= 2 and a[-1] == b[-1]
+            and all(fuzz.ratio(x, y) >= 75 for x, y in zip(a[:-1], b[:-1], strict=True)))
 
 
 @dataclass(eq=False)
@@ -162,7 +170,8 @@ class Actors:
         if full:
             return full[0]
         cands = [a for a in self.people
-                 if set(toks) <= set(a.tokens) and (toks[-1] == a.tokens[-1] or len(toks) == 1)]
+                 if (set(toks) <= set(a.tokens) and (toks[-1] == a.tokens[-1] or len(toks) == 1))
+                 or _variant(toks, a.tokens)]
         if not cands:
             return None
         if len(cands) > 1:   # a bare surname shared by two people: the one named most recently before it

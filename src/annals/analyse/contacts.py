@@ -197,9 +197,9 @@ class ContactReader:
             side_a = self._subjects(head) + side_a
             for c in head.children:
                 side_b += self._objects(c)
-        elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during", "through", "via", "by"):
-            if head.head.pos_ in ("VERB", "AUX"):
-                side_a = self._subjects(head.head) + side_a
+        elif (tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during", "through", "via", "by")
+              and head.head.pos_ in ("VERB", "AUX")):   # "Speaking in a phone call with X, Y said"
+            side_a = self._subjects(head.head) + side_a
         if not side_a and not side_b and any(c.lower_ in ("the", "this", "that") for c in tok.children):
             return [], []
         return side_a, side_b

@@ -20,11 +20,12 @@ from .context import date_of, evidence, narrative_date
 
 SINGLE_HOLDER = {"head_of_state", "head_of_government", "defense_minister", "foreign_minister",
                  "military_chief", "intl_org_head"}
-DEPUTY = {"deputy", "vice", "assistant", "under", "vice-", "first-deputy"}
+DEPUTY = {"deputy", "vice", "assistant", "vice-", "first-deputy"}
 START_VERBS = {"swear", "appoint", "name", "elect", "confirm", "install", "nominate", "become", "take",
                "assume", "choose", "pick", "designate", "promote", "select", "tap"}
 END_VERBS = {"resign", "quit", "dismiss", "fire", "sack", "remove", "oust", "replace", "leave", "step",
              "succeed", "depose", "relieve"}
+DESIGNATE_VERBS = {"nominate", "propose", "recommend", "submit"}
 FORMER_VERBS = {"serve", "head", "lead"}
 OFFICE_NOUNS = {"office", "role", "post", "position", "duties", "job", "seat", "helm", "portfolio", "reins"}
 HEAD_WORDS = {"head", "chief", "director", "chairman", "chairwoman", "chair", "leader", "governor"}
@@ -44,6 +45,7 @@ class Seen:
     date: TimeValue | None = None
     explicit_country: bool = False
     generic: bool = False
+    default_country: str | None = None   # the title's own country ("Secretary of State": USA), if no other
 
 
 class OfficeReader:
@@ -93,13 +95,16 @@ class OfficeReader:
         self.hints = self._counterpart_countries()
         for span, title in self.title_spans():
             self._from_title(span, title)
+        self._from_counterparts()
         self._from_verbs()
         self._fill_countries()
         return self.seen
 
     def _counterpart_countries(self) -> dict[int, str]:
-        """"his U.S. counterpart, X": X's country, keyed by actor id."""
+        """"his U.S. counterpart, X": X's country, keyed by actor id; the pairs are kept in
+        ``self.counterparts`` so X can be given the office of the person whose counterpart X is."""
         hints = {}
+        self.counterparts: list[tuple[Actor, Token, str | None]] = []
         for tok in self.doc:
             if tok.lemma_.lower() != "counterpart":
                 continue
@@ -107,16 +112,31 @@ class OfficeReader:
             codes = [c for c in codes if c]
             person = next((self.actors.person_at(c) for c in tok.children
                            if c.dep_ == "appos" and self.actors.person_at(c)), None)
-            if person is None:
-                for k in (tok.i + 1, tok.i + 2):
-                    if k < len(self.doc) and self.doc[k].text != "," and self.actors.person_at(self.doc[k]):
-                        person = self.actors.person_at(self.doc[k])
-                        break
-                    if k < len(self.doc) and self.doc[k].text != ",":
-                        break
+            for t in self.doc[tok.i + 1:tok.i + 8] if person is None else ():
+                person = self.actors.person_at(t)   # "counterpart, newly confirmed Defense Secretary X"
+                if person is not None or (t.pos_ in ("VERB", "ADP", "CCONJ", "AUX") and t.tag_ != "VBN"
+                                          and t.ent_type_ != "TITLE"):
+                    break
             if person is not None and codes:
                 hints[id(person)] = codes[0]
+            if person is not None:
+                self.counterparts.append((person, tok, codes[0] if codes else None))
         return hints
+
+    def _from_counterparts(self) -> None:
+        """"his German counterpart Annalena Baerbock": the same office as his, in her country."""
+        for person, tok, code in self.counterparts:
+            if any(s.person is person and not s.generic for s in self.seen):
+                continue
+            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if owner is None:
+                continue
+            other = self.actors.previous_person(owner.i) if owner.lower_ in PERSON_PRONOUNS \
+                else self.actors.person_at(owner)
+            base = next((s for s in self.seen if s.person is other and not s.generic and s.role != "official"), None)
+            if base is not None and other is not person:
+                self.seen.append(Seen(person, base.role, code, "holding", evidence(self.doc, tok.sent),
+                                      explicit_country=code is not None))
 
     def _modifiers(self, span: Span) -> tuple[list[str], dict | None, list[str], bool, bool]:
         """Countries, organisation, status words, deputy and definiteness from the words before a title."""
@@ -142,7 +162,8 @@ class OfficeReader:
                 statuses.append(self.lex.status_words[low])
             elif low.rstrip("-") in DEPUTY and span.start - i <= 2:   # "Deputy Foreign Minister", "vice-president"
                 deputy = True
-            elif tok.tag_ == "POS" or tok.pos_ in ("ADJ", "ADV", "NOUN", "PROPN", "NUM") or tok.tag_ == "HYPH":
+            elif tok.tag_ in ("POS", "HYPH") or tok.text in ("\u2019", "'") or tok.pos_ in (
+                    "ADJ", "ADV", "NOUN", "PROPN", "NUM"):
                 code = self.lex.country(tok.text)
                 if code:
                     countries.append(code)
@@ -209,7 +230,6 @@ class OfficeReader:
             if org.get("short") and not org.get("country"):
                 role = role if role in ("spokesperson", "envoy", "ambassador") else "official"
         explicit = country is not None
-        country = country or title.country
         status = tail_status or (statuses[0] if statuses else None)
         person, verb_status, verb = self._holder(span, j)
         if person is None and definite and span.root.tag_ not in ("NNS", "NNPS"):
@@ -217,7 +237,9 @@ class OfficeReader:
         if person is None:
             return
         self.title_people.update(dict.fromkeys(range(span.start, span.end), person))
-        status = verb_status or status or "holding"
+        if status not in ("designate", "former"):
+            status = verb_status or status
+        status = status or "holding"
         if country is None and id(person) in self.hints:
             country, explicit = self.hints[id(person)], True
         date = None
@@ -227,7 +249,7 @@ class OfficeReader:
             date = narrative_date(doc, span.sent)
         generic = fold(span.text) in ("secretary", "minister", "official", "president") and not explicit
         self.seen.append(Seen(person, role, country, status, evidence(doc, span.sent), date,
-                              explicit or title.country is not None, generic))
+                              explicit, generic, title.country))
 
     def _holder(self, span: Span, j: int) -> tuple[Actor | None, str | None, Token | None]:
         """The person a title belongs to, and the status and verb when an "as"/copula phrase says more."""
@@ -252,17 +274,18 @@ class OfficeReader:
                 return subj, status, head
         if root.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
             verb = head.head
-            obj = next((c for c in verb.children if c.dep_ in ("dobj",) and actors.person_at(c)), None)
-            person = actors.person_at(obj) if obj is not None else self._subject(verb)
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+            person = next((actors.person_at(c) or self._appos_person(c) for c in objs
+                           if actors.person_at(c) or self._appos_person(c)), None) or self._subject(verb)
             lemma = verb.lemma_
-            if lemma in START_VERBS or (lemma == "over" or any(c.lower_ == "over" for c in verb.children)):
+            if lemma in DESIGNATE_VERBS or (lemma == "put" and any(c.lower_ == "forward" for c in verb.children)):
+                status = "designate"
+            elif lemma in START_VERBS or (lemma == "over" or any(c.lower_ == "over" for c in verb.children)):
                 status = "starts"
             elif lemma in END_VERBS:
                 status = "ends"
             elif lemma in FORMER_VERBS and verb.tag_ == "VBD":
                 status = "former"
-            elif lemma in ("nominate", "propose"):
-                status = "designate"
             else:
                 status = None
             if self._modal(verb):
@@ -364,9 +387,13 @@ class OfficeReader:
             if s.country is None:
                 s.country = known.get(s.person.key)
             if s.country is None:
-                taken = {o.country for o in self.seen if o.role == s.role and o.country and o.person is not s.person
-                         and o.status in CURRENT} if s.role in SINGLE_HOLDER and s.status in CURRENT else set()
-                s.country = self.actors.main_country(exclude=taken)
+                taken = {o.country for o in self.seen if o.role == s.role and o.person is not s.person
+                         and o.status in CURRENT and o.explicit_country} \
+                    if s.role in SINGLE_HOLDER and s.status in CURRENT else set()
+                if s.default_country and s.default_country not in taken:
+                    s.country = s.default_country
+                else:
+                    s.country = self.actors.main_country(exclude=taken)
 
 
 def merge(seen: list[Seen]) -> list[Seen]:
