@@ -174,7 +174,7 @@ class ContactReader:
 
     def _objects(self, c: Token) -> list[Actor | None]:
         """Parties in a "with/to/between/from X" phrase, an indirect object or a passive agent."""
-        if c.dep_ == "prep" and c.lower_ in PARTY_PREPS:
+        if c.dep_ in ("prep", "dative") and c.lower_ in PARTY_PREPS:
             return [p for g in c.children if g.dep_ == "pobj" for p in self._with_conj(g, self._party(g))]
         if c.dep_ == "dative":
             return self._with_conj(c, self._party(c))
