@@ -71,6 +71,7 @@ class Actors:
         self.mentions: list[Mention] = []
         self.by_token: dict[int, Mention] = {}
         self.country_counts: dict[str, int] = {}
+        self._verbs = lex.speech_verbs | lex.contact_lemmas
         self._collect()
 
     # -- building ---------------------------------------------------------
@@ -79,6 +80,9 @@ class Actors:
         for span in sorted(spans, key=lambda s: -len(name_key(s.text).split())):
             self._add_person(span)
         self._known_names()
+        for tok in self.doc:   # "Pezeshkian said": an unlabelled proper-noun subject of speech or contact
+            if tok.dep_ == "nsubj" and tok.i not in self.by_token and tok.head.lemma_.lower() in self._verbs:
+                self.name_at(tok)
         for ent in self.doc.ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 code = self.lex.country(ent.text)
@@ -217,13 +221,28 @@ class Actors:
         actor = self.at(token)
         return actor if actor is not None and actor.kind == "person" else None
 
-    def previous_person(self, before: int) -> Actor | None:
-        """The person most recently named as a subject before token ``before``, else the last one named."""
-        people = [m for m in self.mentions if m.start < before and m.actor.kind == "person"]
+    def previous_person(self, before: int, skip=None) -> Actor | None:
+        """The person most recently named as a subject before token ``before``, else the last one named
+        (mentions for which ``skip(token_index)`` is true are passed over)."""
+        people = [m for m in self.mentions if m.start < before and m.actor.kind == "person"
+                  and not (skip and skip(m.start))]
         for m in reversed(people):
             if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
                 return m.actor
         return people[-1].actor if people else None
+
+    def name_at(self, tok: Token) -> Actor | None:
+        """A proper name NER did not label, heading a subject ("Pezeshkian said"): taken as a person."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON", "NORP", "GPE") or not tok.text[:1].isupper():
+            return None   # (a surname is often mislabelled NORP or GPE; lexicon countries are refused below)
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        span = self.doc[words[0].i:tok.i + 1]
+        span = self._trim(span)
+        if span is None:
+            return None
+        self._add_person(span)
+        self.mentions.sort(key=lambda m: m.start)
+        return self.person_at(tok)
 
     def people_in(self, span: Span) -> list[Actor]:
         seen: list[Actor] = []

@@ -261,7 +261,10 @@ class ContactReader:
             if c.dep_ == "appos" and actors.person_at(c):
                 return actors.person_at(c)
         inner = self._person_in_phrase(tok)
-        return inner or self._titled_person_after(tok) or actors.at(tok)
+        found = inner or self._titled_person_after(tok) or actors.at(tok)
+        if found is None and tok.dep_ in ("nsubj", "nsubjpass"):
+            found = actors.name_at(tok)
+        return found
 
     def _titled_person_after(self, tok: Token) -> Actor | None:
         """"from Iraq Prime Minister Mohammed Al Sudani" misparsed: the country word is followed by a

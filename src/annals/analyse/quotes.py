@@ -157,8 +157,11 @@ class QuoteReader:
         for c in verb.children:   # "..., added Gallant." / "..., added the statement."
             if c.i > verb.i and c.i not in qtoks and self._postposed(c):
                 return self._actor(c)
-        if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "ccomp") and verb.head.i != verb.i:
-            return self._speaker_of(verb.head, qtoks)   # "..., saying “...”"
+        head = verb.head
+        while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX") and head.i not in qtoks:
+            return self._speaker_of(head, qtoks)   # "..., saying “...”", "began by congratulating X for “...”"
         return None, False
 
     def _actor(self, tok: Token) -> tuple[Actor | None, bool]:
@@ -173,15 +176,11 @@ class QuoteReader:
             if c.dep_ == "poss" and actors.at(c) is not None:   # "Netanyahu's office"
                 return self._office_of(c, tok), True
         low = tok.lower_
-        if low in PERSON_PRONOUNS:
-            prev = next((q.speaker for q in reversed(self.quotes) if q.speaker and q.speaker.kind == "person"),
-                        None)
-            if prev is not None and prev.mentions and self._recent(prev, tok):
-                return prev, True
-            return actors.previous_person(tok.i), True
+        if low in PERSON_PRONOUNS:   # the last person named as a subject outside quotations
+            return actors.previous_person(tok.i, skip=self._quoted), True
         if low in PLURAL_REFS:
             return None, False
-        other = actors.at(tok)
+        other = actors.at(tok) or actors.name_at(tok)
         if other is not None:
             self.last_source = other
             return other, True
@@ -194,12 +193,9 @@ class QuoteReader:
             return (self.last_source, True) if self.last_source else (None, False)
         return None, False
 
-    def _recent(self, actor: Actor, tok: Token) -> bool:
-        """Was ``actor`` named or quoted within the last few sentences before ``tok``?"""
-        last = max([m for m in actor.mentions if m < tok.i] or [-1])
-        q_last = max([self.doc.char_span(q.start, q.end, alignment_mode="expand").start
-                      for q in self.quotes if q.speaker is actor] or [-1])
-        return tok.i - max(last, q_last) < 150
+    def _quoted(self, token_index: int) -> bool:
+        idx = self.doc[token_index].idx
+        return any(q.start <= idx < q.end for q in self.quotes)
 
     def _office_of(self, owner: Token, noun: Token) -> Actor:
         text = f"{owner.text}'s {noun.text}"
@@ -208,8 +204,14 @@ class QuoteReader:
         return actor
 
     def _note_sources(self, sent: Span) -> None:
-        """Remember who issued a statement ("X said in a statement", "X's office issued a statement")."""
+        """Remember who issued a statement ("X said in a statement", "X's office issued a statement",
+        "..., the Russian Foreign Ministry said")."""
         for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.speech_verbs:
+                before = [self.actors.at(t) for t in self.doc[max(sent.start, tok.i - 4):tok.i]]
+                orgs = [a for a in before if a is not None and a.kind == "org"]
+                if orgs:
+                    self.last_source = orgs[-1]
             if tok.lemma_.lower() in STATEMENT_NOUNS and tok.pos_ == "NOUN":
                 verb = tok.head if tok.dep_ != "pobj" else tok.head.head
                 for c in verb.children:
