@@ -147,6 +147,8 @@ class Actors:
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[:1].isalnum()):
             end -= 1
+        if end - start >= 3 and self.lex.country(doc[start].text):   # "Kenya Meg Whitman" after "Ambassador to"
+            start += 1
         if start >= end:
             return None
         out = doc[start:end]
@@ -227,7 +229,8 @@ class Actors:
         people = [m for m in self.mentions if m.start < before and m.actor.kind == "person"
                   and not (skip and skip(m.start))]
         for m in reversed(people):
-            if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            root = self.doc[m.end - 1]
+            if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ == "nsubj"):
                 return m.actor
         return people[-1].actor if people else None
 

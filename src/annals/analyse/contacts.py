@@ -9,6 +9,8 @@ noun depends on ("held a call with"), possessives ("their call"), pronouns and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date as date_cls
+from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -22,8 +24,7 @@ PARTY_PREPS = {"with", "to", "between", "from", "among", "and"}
 NEGATIONS = {"not", "never", "n't", "no"}
 HABITUAL = {"frequent", "regular", "several", "many", "numerous", "multiple", "various", "occasional",
             "repeated", "countless", "routine"}
-CARRIER_VERBS = {"hold", "have", "make", "conduct", "send", "receive", "exchange", "pay", "place", "get",
-                 "deliver", "hand", "address", "write", "take", "join", "attend", "convey", "pen", "dispatch"}
+RELAY_VERBS = {"pass", "convey", "relay", "deliver", "carry", "repeat", "reiterate", "echo", "forward"}
 CALL_WORDS = {"phone", "telephone", "video", "virtual", "videoconference", "telephonic"}
 NP_DEPS = {"compound", "appos", "nmod", "amod", "flat", "npadvmod", "nummod", "poss"}
 DEICTIC = ("today", "tonight", "yesterday", "tomorrow", "this week", "this morning", "this evening")
@@ -57,7 +58,10 @@ class ContactReader:
             side_a, side_b, place = self._parties(tok)
             kind = self._kind(tok, rec["kind"])
             date = self._date(tok)
-            for group in self._groups(kind, _known(side_a), _known(side_b)):
+            groups = self._groups(kind, _known(side_a), _known(side_b))
+            if not groups and date is not None and self._refers_back(tok):
+                self._date_earlier(kind, date)   # "The meeting took place on Tuesday, 13 December"
+            for group in groups:
                 self.found.append(Found(kind, group, tok, date, evidence(self.doc, tok.sent), place))
         return self.found
 
@@ -81,13 +85,17 @@ class ContactReader:
             return None
         if pos == "NOUN" and tok.dep_ == "compound" and tok.head.lemma_.lower() in self.lex.contact_lemmas:
             return None   # "phone" in "phone call": the head noun is the trigger
-        if rec.get("needs") == "side":
-            return rec if any(c.dep_ == "prep" and any(g.lower_ == "side" for g in c.children)
-                              for c in tok.children) else None
-        if lemma in ("speak", "talk") and pos == "VERB" and not any(
+        if rec.get("needs") and not any(g.lower_ == rec["needs"] for c in tok.children
+                                        for g in (c, *c.children)):
+            return None   # "stood by my side", "handed over to"
+        if lemma in ("speak", "talk") and pos == "VERB" and not (any(
                 (c.dep_ == "prep" and c.lower_ in ("with", "to", "by", "over")) or c.lemma_.lower() in CALL_WORDS
-                for c in tok.children):
-            return None   # "they talked about trade" describes talks, it is not one
+                for c in tok.children) or len(_known(self._subjects(tok))) >= 2) or tok.dep_ == "relcl":
+            return None   # "in which they talked about trade" describes talks, it is not one
+        if pos == "NOUN" and lemma in ("call", "message") and (
+                any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+                or tok.head.lemma_.lower() in RELAY_VERBS):
+            return None   # "a call for a ceasefire", "passed a message from X"
         if lemma == "call" and pos == "VERB" and any(
                 (c.dep_ in ("prt", "prep") and c.lower_ in ("for", "on", "off", "up", "upon", "out"))
                 or c.dep_ in ("oprd", "xcomp", "ccomp") for c in tok.children):
@@ -137,14 +145,33 @@ class ContactReader:
             return "letter"
         return kind
 
+    @staticmethod
+    def _refers_back(tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and any(c.lower_ in ("the", "this", "that") for c in tok.children)
+
+    def _date_earlier(self, kind: str, date: TimeValue) -> None:
+        for f in reversed(self.found):
+            if f.kind == kind and (f.date is None or f.date.precision == "range"):
+                f.date = date
+                return
+
     def _date(self, tok: Token) -> TimeValue | None:
         in_quote = self.quotes.inside(tok) is not None
         date = date_of(self.doc, tok)
+        if date is None and not in_quote and self._present_perfect(tok):
+            published = date_cls.fromisoformat(self.doc._.published)   # "has held talks": just now
+            date = TimeValue(f"{published - timedelta(days=1)}/{published}", "DATE",
+                             published - timedelta(days=1), published, "range")
         if date is not None and in_quote:
             for tx in self.doc._.timexes or []:
                 if tx["text"].lower() in DEICTIC and tok.sent.start <= tx["token_start"] < tok.sent.end:
                     return None   # "today" inside a quotation is the speaker's day, not the article's
         return date
+
+    @staticmethod
+    def _present_perfect(tok: Token) -> bool:
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
 
     # -- parties ----------------------------------------------------------
     def _parties(self, tok: Token) -> tuple[list[Actor | None], list[Actor | None], str | None]:
@@ -164,8 +191,12 @@ class ContactReader:
                                for p in g.children if p.dep_ == "poss"]
                 else:
                     side_b += self._objects(c)
+        if tok.lemma_.lower() in ("speak", "talk"):   # "spoke to the Business Forum" is a speech, not a call
+            side_b = [p for p in side_b if p is None or p.kind == "person"]
+        elif tok.lemma_.lower() in ("host", "receive", "welcome", "visit", "meet"):   # not "hosted a summit"
+            side_b = [p for p in side_b if p is None or p.kind != "org" or p.country]
         place = None
-        if len(_known(side_a + side_b)) == 1 and tok.lemma_.lower() == "visit":
+        if len(_known(side_a + side_b)) == 1 and tok.lemma_.lower() == "visit" and tok.pos_ == "VERB":
             loc = self._visit_place(tok)
             if loc is not None:
                 side_b.append(loc)

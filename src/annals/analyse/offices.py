@@ -396,6 +396,12 @@ class OfficeReader:
                     s.country = self.actors.main_country(exclude=taken)
 
 
+def _rank(s: Seen) -> tuple:
+    """Most telling status first, then a dated observation, then the narrowest date."""
+    width = (s.date.latest - s.date.earliest).days if s.date is not None else 0
+    return STATUS_RANK[s.status], s.date is None, width
+
+
 def merge(seen: list[Seen]) -> list[Seen]:
     """One observation per person and office: the most telling status, with its date."""
     best: dict[tuple[str, str, str], Seen] = {}
@@ -404,8 +410,7 @@ def merge(seen: list[Seen]) -> list[Seen]:
             continue
         key = (s.person.key, s.role, s.country)
         cur = best.get(key)
-        rank = (STATUS_RANK[s.status], s.date is None)
-        if cur is None or rank < (STATUS_RANK[cur.status], cur.date is None):
+        if cur is None or _rank(s) < _rank(cur):
             best[key] = s
     people_roles = {}
     for s in best.values():

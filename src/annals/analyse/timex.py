@@ -26,6 +26,7 @@ WINDOW = 5
 NUMERIC = re.compile(
     r"\d{4}s?|'\d\ds?|\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ap]\.?m\.?)?|\d{4}-\d\d(?:-\d\d)?|\d{1,2}/\d{1,2}/\d{2,4}"
     r"|q[1-4]|\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?:[ap]\.?m\.?)|\d{4}-w\d\d|[a-z]+-\d{4}s?|[ap]\.?m\.?", re.I)
+YEAR = re.compile(r"\b\d{4}\b")
 NAMED = ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT", "NORP", "GPE")
 
 
@@ -78,6 +79,13 @@ def can_start(span: Span) -> bool:
 def sentence(token: Token) -> Span:
     """The token's sentence, or the whole Doc when nothing set sentence boundaries."""
     return token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The sentence number of every token (all 0 when nothing set sentence boundaries)."""
+    if not doc.has_annotation("SENT_START"):
+        return [0] * len(doc)
+    return [n for n, sent in enumerate(doc.sents) for _ in sent]
 
 
 def candidates(doc: Doc, triggers: frozenset[str]) -> list[tuple[int, int]]:
@@ -188,13 +196,14 @@ def _next_expression(chosen: list[tuple[int, int]], k: int, doc: Doc) -> Span | 
     return doc[nxt[0]:nxt[1]] if near else None
 
 
-def anchored(span: Span, published: date, ctx: Context,
-             following: Span | None) -> tuple[Span, Context] | None:
+def anchored(span: Span, ctx: Context, following: Span | None,
+             distance: int | None) -> tuple[Span, Context] | None:
     """For "N units after/later": the span and context to resolve, or None if not anchored.
 
     "a month earlier than usual" and an "after" with no date to hang on keep only
     the duration ("a month"); "two days after <date>" anchors on that date, "a week
-    later" and "two days after <event>" on the last date of the text.
+    later" on the last date of the text and "two days after <event>" on a date of
+    the same or the previous sentence (``distance`` in sentences, None if none).
     """
     signal = span[-1].lower_
     core = span[:-1]
@@ -210,14 +219,11 @@ def anchored(span: Span, published: date, ctx: Context,
         inner = resolve_in(normalise(following.text), replace(ctx, tense=tense(following)))
         if inner is not None and inner.earliest and inner.latest:
             return span, replace(ctx, anchor=inner)
-    anchor = ctx.anchor
-    known_anchor = anchor is not None and anchor.value != published.isoformat()
     if signal in ("later", "earlier", "afterwards", "afterward"):
-        return (span, ctx) if known_anchor else (core, ctx)
+        return (span, ctx) if distance is not None else (core, ctx)
     vague_and_long = core_tv.value[1] == "X" and core_tv.value[-1] in "MYE"
-    if known_anchor and anchor.precision in ("day", "week") and not vague_and_long:
-        return span, ctx
-    return core, ctx
+    near = distance is not None and distance <= 1 and ctx.anchor.precision in ("day", "week")
+    return (span, ctx) if near and not vague_and_long else (core, ctx)
 
 
 def select(doc: Doc, published: date) -> list[tuple[int, int]]:
@@ -241,35 +247,41 @@ def select(doc: Doc, published: date) -> list[tuple[int, int]]:
 def find_timexes(doc: Doc, published: date) -> list[dict]:
     """Every time expression of a parsed Doc, resolved against ``published``, in text order."""
     chosen = select(doc, published)
-    anchor: TimeValue = day_value(published)
+    sentence_of = sentence_numbers(doc)
+    anchor, anchor_sentence = day_value(published), None
     known: dict = {}
+    sentence_year: dict[int, str] = {}
     out = []
     for k, (start, end) in enumerate(chosen):
         span = doc[start:end]
         ctx = Context(published, tense(span), anchor, known)
-        span, ctx = anchored(span, published, ctx, _next_expression(chosen, k, doc)) or (span, ctx)
+        distance = None if anchor_sentence is None else sentence_of[start] - anchor_sentence
+        span, ctx = anchored(span, ctx, _next_expression(chosen, k, doc), distance) or (span, ctx)
         text = normalise(span.text)
-        tv = resolve_in(shared_year(text, span, chosen[k + 1:k + 2]), ctx) or resolve_in(text, ctx)
+        year = shared_year(span, chosen[k + 1:k + 2]) or sentence_year.get(sentence_of[start])
+        tv = (resolve_in(f"{text} {year}", ctx) if year and not YEAR.search(text) else None) or resolve_in(text, ctx)
         if tv is None:
             continue
-        if tv.is_day and re.search(r"\d{4}", text) and tv.type == "DATE":
+        if YEAR.search(text) and tv.earliest is not None:
+            sentence_year[sentence_of[start]] = YEAR.search(text).group(0)
+        if tv.is_day and YEAR.search(text) and tv.type == "DATE":
             known[(tv.earliest.month, tv.earliest.day)] = tv.earliest.year
         if tv.type in ("DATE", "TIME") and tv.earliest and tv.latest and "REF" not in tv.value:
-            anchor = tv
+            anchor, anchor_sentence = tv, sentence_of[start]
         out.append(record(span, tv))
     return out
 
 
-def shared_year(text: str, span: Span, following: list[tuple[int, int]]) -> str:
-    """"January to June 2023": a year-less date joined to a dated one takes its year."""
-    if not following or re.search(r"\d{4}", text):
-        return text
+def shared_year(span: Span, following: list[tuple[int, int]]) -> str | None:
+    """"January to June 2023": the year of the dated expression a year-less one is joined to."""
+    if not following:
+        return None
     start, end = following[0]
     between = span.doc[span.end:start]
     if len(between) != 1 or between[0].lower_ not in forms("cues", "join"):
-        return text
-    year = re.search(r"\b\d{4}\b", span.doc[start:end].text)
-    return f"{text} {year.group(0)}" if year else text
+        return None
+    year = YEAR.search(span.doc[start:end].text)
+    return year.group(0) if year else None
 
 
 def record(span: Span, tv: TimeValue) -> dict:
