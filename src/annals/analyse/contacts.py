@@ -88,9 +88,9 @@ class ContactReader:
         if rec.get("needs") and not any(g.lower_ == rec["needs"] for c in tok.children
                                         for g in (c, *c.children)):
             return None   # "stood by my side", "handed over to"
-        if lemma in ("speak", "talk") and pos == "VERB" and not (any(
+        if lemma in ("speak", "talk") and pos == "VERB" and (tok.dep_ == "relcl" or not (any(
                 (c.dep_ == "prep" and c.lower_ in ("with", "to", "by", "over")) or c.lemma_.lower() in CALL_WORDS
-                for c in tok.children) or len(_known(self._subjects(tok))) >= 2) or tok.dep_ == "relcl":
+                for c in tok.children) or len(_known(self._subjects(tok))) >= 2)):
             return None   # "in which they talked about trade" describes talks, it is not one
         if pos == "NOUN" and lemma in ("call", "message") and (
                 any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)

@@ -27,6 +27,7 @@ NUMERIC = re.compile(
     r"\d{4}s?|'\d\ds?|\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ap]\.?m\.?)?|\d{4}-\d\d(?:-\d\d)?|\d{1,2}/\d{1,2}/\d{2,4}"
     r"|q[1-4]|\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?:[ap]\.?m\.?)|\d{4}-w\d\d|[a-z]+-\d{4}s?|[ap]\.?m\.?", re.I)
 YEAR = re.compile(r"\b\d{4}\b")
+MODIFIER = ("nummod", "compound", "amod", "poss")
 NAMED = ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT", "NORP", "GPE")
 
 
@@ -262,7 +263,7 @@ def find_timexes(doc: Doc, published: date) -> list[dict]:
         tv = (resolve_in(f"{text} {year}", ctx) if year and not YEAR.search(text) else None) or resolve_in(text, ctx)
         if tv is None:
             continue
-        if YEAR.search(text) and tv.earliest is not None:
+        if YEAR.search(text) and tv.earliest is not None and span.root.dep_ not in MODIFIER:
             sentence_year[sentence_of[start]] = YEAR.search(text).group(0)
         if tv.is_day and YEAR.search(text) and tv.type == "DATE":
             known[(tv.earliest.month, tv.earliest.day)] = tv.earliest.year
