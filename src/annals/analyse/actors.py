@@ -30,7 +30,7 @@ def name_key(text: str) -> str:
     return " ".join(toks)
 
 
-def _variant(a: list[str], b: list[str]) -> bool:
+def same_name(a: list[str], b: list[str]) -> bool:
     """Transliteration variants of one name: same surname, first names alike ("Binyamin"/"Benjamin")."""
     return (len(a) == len(b) >= 2 and a[-1] == b[-1]
             and all(fuzz.ratio(x, y) >= 75 for x, y in zip(a[:-1], b[:-1], strict=True)))
@@ -177,7 +177,7 @@ class Actors:
             return full[0]
         cands = [a for a in self.people
                  if (set(toks) <= set(a.tokens) and (toks[-1] == a.tokens[-1] or len(toks) == 1))
-                 or _variant(toks, a.tokens)]
+                 or same_name(toks, a.tokens)]
         if not cands:
             return None
         if len(cands) > 1:   # a bare surname shared by two people: the one named most recently before it

@@ -13,7 +13,7 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from ..analyse.actors import name_key
+from ..analyse.actors import name_key, same_name
 from ..lexicon import fold
 from ..models import Analysis, Article, EntityRecord, TimeValue
 from .schema import (
@@ -75,10 +75,32 @@ def _date_cols(tv: TimeValue | None) -> dict:
     return {"date_value": tv.value[:32], "date_earliest": tv.earliest, "date_latest": tv.latest}
 
 
+def _same_person(conn: Connection, key: str):
+    """A stored person this name means although its key differs: a bare surname known for exactly one
+    person, a full name whose only namesake was stored by surname alone, or a transliteration variant
+    ("Sergei"/"Sergey Lavrov"). Looked up by surname, so the cost does not grow with the store."""
+    toks = key.split()
+    rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.key, entities.c.country)
+                        .where(entities.c.kind == "person", entities.c.surname == toks[-1])).all()
+    full = [r for r in rows if len(r.key.split()) > 1]
+    if len(toks) == 1:
+        return full[0] if len(full) == 1 else None
+    alike = [r for r in full if same_name(toks, r.key.split())]
+    if len(alike) == 1:
+        return alike[0]
+    bare = [r for r in rows if len(r.key.split()) == 1]
+    if not full and len(bare) == 1:   # "Biden" stored first, "Joe Biden" now: the same man, renamed
+        conn.execute(update(entities).where(entities.c.id == bare[0].id).values(key=key))
+        return bare[0]
+    return None
+
+
 def _entity(conn: Connection, rec: EntityRecord, doc_id: str) -> int:
     key = entity_key(rec.kind, rec.name)
     row = conn.execute(select(entities.c.id, entities.c.name, entities.c.country)
                        .where(entities.c.kind == rec.kind, entities.c.key == key)).first()
+    if row is None and rec.kind == "person" and key:
+        row = _same_person(conn, key)
     if row is None:
         surname = key.split()[-1] if rec.kind == "person" and key else None
         entity_id = conn.execute(insert(entities).values(

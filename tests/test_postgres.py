@@ -1,0 +1,49 @@
+"""The same store code on PostgreSQL (127.0.0.1:5432, database test), in a schema of its own."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from annals.query.contacts import contacts_query
+from annals.store.engine import open_engine
+from annals.store.write import delete_document, write_analysis
+
+from .test_store import analysis, day
+
+URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture
+def pg_engine():
+    pytest.importorskip("psycopg")
+    schema = f"annals_test_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(URL)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception as exc:  # noqa: BLE001 - no server here: skip, do not fail
+        pytest.skip(f"PostgreSQL not reachable at {URL}: {type(exc).__name__}")
+    engine = open_engine(f"{URL}?options=-csearch_path%3D{schema}")
+    yield engine
+    engine.dispose()
+    with admin.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    admin.dispose()
+
+
+def test_write_merge_and_forget_on_postgres(pg_engine):
+    with pg_engine.begin() as conn:
+        assert write_analysis(conn, analysis("a", "2025-05-17", ["Sergey Lavrov", "Marco Rubio"],
+                                             day("2025-05-17"))) == "added"
+        assert write_analysis(conn, analysis("b", "2025-05-18", ["Sergei Lavrov", "Marco Rubio"], None)) == "added"
+    with pg_engine.connect() as conn:
+        [c] = contacts_query(conn, countries=("RUS",))
+    assert [s["doc"] for s in c["sources"]] == ["a", "b"]
+    with pg_engine.begin() as conn:
+        delete_document(conn, "a")
+    with pg_engine.connect() as conn:
+        [c] = contacts_query(conn)
+    assert c["date"] is None and [s["doc"] for s in c["sources"]] == ["b"]
