@@ -111,3 +111,19 @@ def test_failed_write_leaves_nothing_half_stored(engine):
     with pytest.raises(KeyError), engine.begin() as conn:
         write_analysis(conn, bad)
     assert count(engine, entities) == 0 and count(engine, contacts) == 0
+
+
+def test_a_guessed_country_yields_to_the_one_other_articles_state(engine):
+    from annals.store.schema import offices
+    from annals.store.write import settle_countries
+
+    ev = Evidence("x", 0, 4, "Some text.")
+    stated = Analysis(Article("x", date(2024, 1, 1), "t"), (EntityRecord("Joe Biden", "person", (), "USA"),),
+                      (OfficeObservation("Joe Biden", "head_of_state", "USA", "holding", ev),))
+    guessed = Analysis(Article("y", date(2024, 1, 2), "t"), (EntityRecord("Joe Biden", "person", ()),),
+                       (OfficeObservation("Joe Biden", "head_of_state", "ISR", "holding", ev, None, True),))
+    write(engine, guessed)
+    write(engine, stated)
+    with engine.begin() as conn:
+        assert settle_countries(conn) == 1
+        assert sorted(conn.execute(select(offices.c.country)).scalars()) == ["USA", "USA"]

@@ -22,7 +22,7 @@ from .read import read_paths
 from .resolve.tenures import Answer, Tenure
 from .store import schema
 from .store.engine import open_engine
-from .store.write import delete_document, write_analysis
+from .store.write import delete_document, settle_countries, write_analysis
 
 
 @dataclass
@@ -124,6 +124,8 @@ class Annals:
                     rep.quotes += len(analysis.quotes)
             if progress:
                 progress(1)
+        with self.engine.begin() as conn:
+            settle_countries(conn)
         return report
 
     def forget(self, doc_id: str) -> bool:

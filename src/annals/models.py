@@ -73,6 +73,7 @@ class OfficeObservation:
     status: str
     evidence: Evidence
     date: TimeValue | None = None
+    country_inferred: bool = False   # the text did not say the country; it was guessed from context
 
 
 @dataclass(frozen=True)

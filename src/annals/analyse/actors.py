@@ -17,7 +17,9 @@ from ..lexicon import Lexicon, fold
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "he", "h e", "rt", "hon", "honourable", "honorable", "sir", "dame",
-              "excellency", "majesty", "highness", "his", "her"}
+              "excellency", "majesty", "highness", "his", "her", "general", "colonel", "colonel-general",
+              "lieutenant", "lieutenant-general", "major", "major-general", "admiral", "marshal", "brigadier",
+              "captain", "gen", "col", "lt", "adm", "prof", "professor"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 PLURAL_REFS = {"they", "them", "their", "both", "two"}
@@ -177,7 +179,8 @@ class Actors:
             return full[0]
         cands = [a for a in self.people
                  if (set(toks) <= set(a.tokens) and (toks[-1] == a.tokens[-1] or len(toks) == 1))
-                 or same_name(toks, a.tokens)]
+                 or same_name(toks, a.tokens)
+                 or (len(toks) == 1 and fuzz.ratio(toks[0], a.tokens[-1]) >= 85)]   # "Zaluzhny"/"Zaluzhnyi"
         if not cands:
             return None
         if len(cands) > 1:   # a bare surname shared by two people: the one named most recently before it

@@ -23,7 +23,8 @@ def analyse(article: Article, doc: Doc, lex: Lexicon) -> Analysis:
     quote_obs = quotes.read_quotes(doc, quote_reader)
     used = {o.person for o in office_obs} | {p for c in contact_obs for p in c.participants} | {
         q.speaker for q in quote_obs if q.speaker}
-    country_of = {o.person: o.country for o in office_obs}
+    country_of = {o.person: o.country for o in office_obs if not o.country_inferred and o.country.isupper()
+                  and len(o.country) == 3 and o.role not in ("intl_org_head",)}
     ents = [EntityRecord(a.name, a.kind, tuple(sorted(a.forms)), country_of.get(a.name) or a.country)
             for a in [*actors.people, *actors.orgs.values(), *actors.countries.values()] if a.name in used]
     extra = used - {e.name for e in ents}   # speakers such as "Netanyahu's office"

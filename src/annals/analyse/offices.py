@@ -420,5 +420,6 @@ def merge(seen: list[Seen]) -> list[Seen]:
 
 
 def to_observations(seen: list[Seen]) -> list[OfficeObservation]:
-    return [OfficeObservation(s.person.name, s.role, s.country, s.status, s.evidence, s.date)
+    return [OfficeObservation(s.person.name, s.role, s.country, s.status, s.evidence, s.date,
+                              not (s.explicit_country or s.country == s.default_country))
             for s in merge(seen)]

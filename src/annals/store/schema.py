@@ -7,6 +7,7 @@ removing a document removes exactly what only it supported.
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -74,6 +75,7 @@ offices = Table(
     Column("date_value", String(32)),
     Column("date_earliest", Date),
     Column("date_latest", Date),
+    Column("country_inferred", Boolean, nullable=False, default=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("sentence", Text, nullable=False),

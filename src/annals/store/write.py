@@ -52,6 +52,7 @@ def write_analysis(conn: Connection, analysis: Analysis, now: datetime | None = 
     for o in analysis.offices:
         conn.execute(insert(offices).values(
             doc_id=art.id, person_id=ids[o.person], role=o.role, country=o.country, status=o.status,
+            country_inferred=o.country_inferred,
             **_date_cols(o.date), start=o.evidence.start, end=o.evidence.end, sentence=o.evidence.sentence))
     for q in analysis.quotes:
         conn.execute(insert(quotes).values(
@@ -147,6 +148,17 @@ def _refresh_contact(conn: Connection, contact_id: int) -> None:
     if lo is not None and hi is not None and lo > hi:   # sources disagree: keep the span covering them all
         lo, hi = min(r.date_earliest for r in rows), max(r.date_latest for r in rows)
     conn.execute(update(contacts).where(contacts.c.id == contact_id).values(date_earliest=lo, date_latest=hi))
+
+
+def settle_countries(conn: Connection) -> int:
+    """Offices whose country was only guessed take the country their holder is known by from other
+    articles ("President Biden" in a readout about Israel is still the US president)."""
+    known = select(entities.c.country).where(entities.c.id == offices.c.person_id).scalar_subquery()
+    result = conn.execute(update(offices).where(
+        offices.c.country_inferred.is_(True), offices.c.role != "intl_org_head",
+        offices.c.person_id.in_(select(entities.c.id).where(entities.c.country.is_not(None))),
+        offices.c.country != known).values(country=known))
+    return result.rowcount
 
 
 def delete_document(conn: Connection, doc_id: str) -> bool:
