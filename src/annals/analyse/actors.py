@@ -237,6 +237,18 @@ class Actors:
                 return m.actor
         return people[-1].actor if people else None
 
+    def named_after(self, tok: Token) -> Actor | None:
+        """The person a word stands for by apposition: "counterpart, newly confirmed Defense Secretary X"."""
+        for c in tok.children:
+            if c.dep_ == "appos" and self.person_at(c):
+                return self.person_at(c)
+        for t in self.doc[tok.i + 1:tok.i + 8]:
+            if self.person_at(t) is not None:
+                return self.person_at(t)
+            if t.pos_ in ("VERB", "ADP", "CCONJ", "AUX", "SCONJ") and t.tag_ != "VBN" and t.ent_type_ != "TITLE":
+                return None
+        return None
+
     def name_at(self, tok: Token) -> Actor | None:
         """A proper name NER did not label, heading a subject ("Pezeshkian said"): taken as a person."""
         if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON", "NORP", "GPE") or not tok.text[:1].isupper():

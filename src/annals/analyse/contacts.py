@@ -90,7 +90,7 @@ class ContactReader:
             return None   # "stood by my side", "handed over to"
         if lemma in ("speak", "talk") and pos == "VERB" and (tok.dep_ == "relcl" or not (any(
                 (c.dep_ == "prep" and c.lower_ in ("with", "to", "by", "over")) or c.lemma_.lower() in CALL_WORDS
-                for c in tok.children) or len(_known(self._subjects(tok))) >= 2)):
+                for c in tok.children) or (len(_known(self._subjects(tok))) >= 2 and not self._plural_subject(tok)))):
             return None   # "in which they talked about trade" describes talks, it is not one
         if pos == "NOUN" and lemma in ("call", "message") and (
                 any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
@@ -205,6 +205,8 @@ class ContactReader:
 
     def _objects(self, c: Token) -> list[Actor | None]:
         """Parties in a "with/to/between/from X" phrase, an indirect object or a passive agent."""
+        if c.dep_ == "prep" and c.lower_ == "between" and any(_plural_ref(g) for g in c.children):
+            return self._plural(c)
         if c.dep_ in ("prep", "dative") and c.lower_ in PARTY_PREPS:
             return [p for g in c.children if g.dep_ == "pobj" for p in self._with_conj(g, self._party(g))]
         if c.dep_ == "dative":
@@ -235,12 +237,21 @@ class ContactReader:
             return [], []
         return side_a, side_b
 
+    @staticmethod
+    def _plural_subject(verb: Token) -> bool:
+        """"the two leaders talked about..." goes back to a contact already told, it is not a new one."""
+        return any(c.dep_ == "nsubj" and _plural_ref(c) for c in verb.children)
+
     def _subjects(self, verb: Token) -> list[Actor | None]:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that"):
-                if c.lower_ in PLURAL_REFS or c.lemma_.lower() in ("leader", "side", "man", "woman", "minister"):
+                if _plural_ref(c):
                     return self._plural(c)
-                return self._with_conj(c, self._party(c))
+                parties = self._with_conj(c, self._party(c))
+                if not any(p is not None and p.kind == "person" for p in parties):
+                    named = self._person_between(c, verb)   # "Beijing, Oct. 4 (Jiji)--President Xi sent"
+                    parties = [named] if named else parties
+                return parties
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return self._with_conj(verb.head, self._party(verb.head))
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
@@ -254,8 +265,9 @@ class ContactReader:
         for c in tok.children:
             if c.dep_ == "conj":
                 out += self._with_conj(c, self._party(c))
-            elif c.dep_ == "appos" and actor is None:
-                out.append(self._party(c))
+            elif c.dep_ == "appos":   # "Secretary Gilberto Teodoro, Jr. and ... Lloyd Austin met"
+                inner = self._with_conj(c, self._party(c))
+                out += inner if actor is None else inner[1:]
         return out
 
     def _plural(self, tok: Token) -> list[Actor | None]:
@@ -272,6 +284,8 @@ class ContactReader:
 
     def _party(self, tok: Token) -> Actor | None:
         actors = self.actors
+        if _plural_ref(tok) and tok.dep_ == "pobj":   # "a call between the two defense chiefs"
+            return None
         person = actors.person_at(tok)
         if person is not None:
             return person
@@ -320,13 +334,15 @@ class ContactReader:
             stack += [g for g in c.children if g.dep_ in NP_DEPS]
         return None
 
+    def _person_between(self, subj: Token, verb: Token) -> Actor | None:
+        people = [self.actors.person_at(t) for t in self.doc[subj.i + 1:verb.i] if t.ent_type_ == "PERSON"]
+        people = [p for p in people if p is not None]
+        return people[-1] if people else None
+
     def _counterpart(self, tok: Token) -> Actor | None:
-        for c in tok.children:
-            if c.dep_ == "appos" and self.actors.person_at(c):
-                return self.actors.person_at(c)
-        nxt = tok.i + 2 if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "," else tok.i + 1
-        if nxt < len(self.doc) and self.actors.person_at(self.doc[nxt]):
-            return self.actors.person_at(self.doc[nxt])
+        named = self.actors.named_after(tok)
+        if named is not None:
+            return named
         countries = [self.lex.country(c.text) for c in tok.children if self.lex.country(c.text)]
         for o in self.offices:
             if countries and o.country == countries[0] and o.person is not None:
@@ -340,6 +356,12 @@ class ContactReader:
             if actor is not None and actor.kind == "country":
                 return actor
         return None
+
+
+def _plural_ref(tok: Token) -> bool:
+    """"they", "both", "the two leaders", "the two sides": people already named."""
+    return tok.lower_ in PLURAL_REFS or (tok.tag_ in ("NNS", "NNPS") and any(
+        c.lower_ in ("two", "both", "three") for c in tok.children))
 
 
 def _known(parties: list[Actor | None]) -> list[Actor]:

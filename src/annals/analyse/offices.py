@@ -110,13 +110,7 @@ class OfficeReader:
                 continue
             codes = [self.lex.country(c.text) for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
             codes = [c for c in codes if c]
-            person = next((self.actors.person_at(c) for c in tok.children
-                           if c.dep_ == "appos" and self.actors.person_at(c)), None)
-            for t in self.doc[tok.i + 1:tok.i + 8] if person is None else ():
-                person = self.actors.person_at(t)   # "counterpart, newly confirmed Defense Secretary X"
-                if person is not None or (t.pos_ in ("VERB", "ADP", "CCONJ", "AUX") and t.tag_ != "VBN"
-                                          and t.ent_type_ != "TITLE"):
-                    break
+            person = self.actors.named_after(tok)
             if person is not None and codes:
                 hints[id(person)] = codes[0]
             if person is not None:

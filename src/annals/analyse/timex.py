@@ -40,6 +40,7 @@ def trigger_words() -> frozenset[str]:
     """Single words that can carry a time expression."""
     names = ("months", "weekdays", "units", "seasons", "dayparts", "sets")
     found = set().union(*(_words(n) for n in names), forms("cues", "trigger"))
+    found |= {w for w in _words("holidays") if len(w) > 3 and w not in forms("cues", "skip")}
     found |= {w + "s" for w in lexicon("weekdays")}
     return frozenset(found)
 
@@ -53,15 +54,30 @@ def is_trigger(token: Token, triggers: frozenset[str]) -> bool:
 
 def calendar_word_ok(token: Token) -> bool:
     """Month, weekday and season words must be nouns outside names ("may", "Theresa May", "Good Friday")."""
+    low = token.lower_
+    season = low in lexicon("seasons")
+    named = low in lexicon("months") or low.rstrip("s") in lexicon("months") or low.rstrip("s") in lexicon("weekdays")
+    if not (season or named):
+        return True
     if token.ent_type_ in NAMED:
         return False
-    low = token.lower_.rstrip("s")
-    if token.lower_ in lexicon("seasons"):
+    if part_of_name(token):
+        return False
+    if season:
         return token.tag_.startswith("NN")
-    calendar = low in lexicon("months") or token.lower_ in lexicon("months") or low in lexicon("weekdays")
-    if not calendar:
-        return True
     return token.text[:1].isupper() and token.tag_ not in ("MD", "VB", "VBP", "VBZ", "VBD")
+
+
+def part_of_name(token: Token) -> bool:
+    """ "Good Friday Agreement", "The Sunday Times", "Friday Harbor" (but not "On Monday Lula said")."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is None or after.pos_ != "PROPN" or not after.text[:1].isupper() or after.lower_ in trigger_words():
+        return False
+    if token.head.i != after.i and after.head.i != token.i:
+        return False
+    return before is None or not (before.like_num or before.pos_ == "ADP")
 
 
 def can_end(token: Token, triggers: frozenset[str]) -> bool:
@@ -97,7 +113,7 @@ def candidates(doc: Doc, triggers: frozenset[str]) -> list[tuple[int, int]]:
             continue
         sent = sentence(tok)
         for i in range(max(sent.start, tok.i - WINDOW), tok.i + 1):
-            for j in range(tok.i + 1, min(sent.end, tok.i + WINDOW + 1)):
+            for j in range(tok.i + 1, min(sent.end, tok.i + WINDOW) + 1):
                 if can_end(doc[j - 1], triggers):
                     spans.add((i, j))
     return sorted(spans, key=lambda s: (-(doc[s[1] - 1].idx + len(doc[s[1] - 1]) - doc[s[0]].idx), s[0]))
@@ -177,6 +193,8 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
         return "future"
     if aux & forms("cues", "past_aux"):
         return "past"
+    if verb.tag_ == "VBG" and aux & forms("cues", "progressive_aux"):
+        return "future"
     if infinitive or aux & forms("cues", "present_aux"):
         return "present"
     participle = verb.tag_ in ("VBG", "VBN") and not aux and head.pos_ in ("VERB", "AUX") and head.i != verb.i
@@ -260,7 +278,9 @@ def find_timexes(doc: Doc, published: date) -> list[dict]:
         span, ctx = anchored(span, ctx, _next_expression(chosen, k, doc), distance) or (span, ctx)
         text = normalise(span.text)
         year = shared_year(span, chosen[k + 1:k + 2]) or sentence_year.get(sentence_of[start])
-        tv = (resolve_in(f"{text} {year}", ctx) if year and not YEAR.search(text) else None) or resolve_in(text, ctx)
+        named_month = any(word in lexicon("months") for word in text.split())
+        borrowed = f"{text} {year}" if year and named_month and not YEAR.search(text) else None
+        tv = (resolve_in(borrowed, ctx) if borrowed else None) or resolve_in(text, ctx)
         if tv is None:
             continue
         if YEAR.search(text) and tv.earliest is not None and span.root.dep_ not in MODIFIER:
