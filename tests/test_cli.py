@@ -97,3 +97,33 @@ def test_forget_removes_what_only_that_article_supported(tmp_path, nlp):
     assert json.loads(run("contacts", "--db", db, "--kind", "letter", "--json")) == []
     result = CliRunner().invoke(cli, ["forget", "no-such-doc", "--db", db])
     assert result.exit_code == 1 and "no stored article" in result.output
+
+
+def test_an_article_that_crashes_the_pipeline_fails_alone(tmp_path):
+    import spacy
+    from spacy.language import Language
+
+    from annals.analyse.extensions import register
+    from annals.api import Annals
+
+    @Language.component("boom_on_marker")
+    def boom(doc):
+        if "BOOM" in doc.text:
+            raise ValueError("component failed")
+        return doc
+
+    register()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("boom_on_marker")
+    (tmp_path / "a.txt").write_text("date 2024-01-02 A quiet day.")
+    (tmp_path / "b.txt").write_text("date 2024-01-02 BOOM goes the parser.")
+    (tmp_path / "c.txt").write_text("date 2024-01-03 Another quiet day.")
+    annals = Annals(str(tmp_path / "s.db"))
+    annals._nlp = nlp
+    report = annals.ingest([tmp_path])
+    assert report.totals()["articles"] == 2
+    assert report.errors == [f"{tmp_path}/b.txt (id b.txt): analysis failed: ValueError: component failed"]
+    assert annals.stats()["documents"] == 2
+    again = annals.ingest([tmp_path / "a.txt"])
+    assert again.totals()["unchanged"] == 1

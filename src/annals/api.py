@@ -22,7 +22,7 @@ from .read import read_paths
 from .resolve.tenures import Answer, Tenure
 from .store import schema
 from .store.engine import open_engine
-from .store.write import delete_document, settle_countries, write_analysis
+from .store.write import content_hash, delete_document, settle_countries, stored_hashes, write_analysis
 
 
 @dataclass
@@ -103,9 +103,21 @@ class Annals:
 
         report = report or IngestReport()
         lex = lexicon()
-        for article, doc in parse(self.nlp, articles, self.config.batch_size):
+        with self.engine.connect() as conn:
+            stored = stored_hashes(conn, [a.id for a in articles])
+        fresh = []
+        for a in articles:   # an article stored with the same text needs no analysis at all
+            if stored.get(a.id) == content_hash(a):
+                report.file(a.path).unchanged += 1
+                if progress:
+                    progress(1)
+            else:
+                fresh.append(a)
+        for article, doc in parse(self.nlp, fresh, self.config.batch_size):
             rep = report.file(article.path)
             try:
+                if isinstance(doc, Exception):
+                    raise doc
                 analysis = analyse(article, doc, lex)
                 with self.engine.begin() as conn:
                     outcome = write_analysis(conn, analysis)

@@ -12,11 +12,12 @@ CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis"}
 REPORTING = {"say", "tell", "announce", "report", "state", "add", "release", "issue", "note", "write", "confirm"}
 
 
-def evidence(doc: Doc, span: Span | Token) -> Evidence:
-    sent = span.sent
-    start = span.idx if isinstance(span, Token) else span.start_char
-    end = start + len(span.text)
-    return Evidence(doc._.doc_id or "", start, end, sent.text.strip())
+def evidence(doc: Doc, sent: Span) -> Evidence:
+    """The sentence as evidence, its offsets exactly those of the stripped sentence text."""
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return Evidence(doc._.doc_id or "", start, start + len(stripped), stripped)
 
 
 def clause_head(token: Token) -> Token:

@@ -53,7 +53,29 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:
-    """Run the pipeline over articles in batches (``nlp.pipe``), keeping each with its Doc."""
-    items = ((make_doc(nlp, a), a) for a in articles)
-    yield from ((a, d) for d, a in nlp.pipe(items, as_tuples=True, batch_size=batch_size))
+def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 16
+          ) -> Iterator[tuple[Article, Doc | Exception]]:
+    """Run the pipeline over articles in batches (``nlp.pipe``), keeping each with its Doc. A batch that
+    fails is run again one article at a time, so only the article at fault gets its exception."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == batch_size:
+            yield from _parse_batch(nlp, batch)
+            batch = []
+    if batch:
+        yield from _parse_batch(nlp, batch)
+
+
+def _parse_batch(nlp: Language, batch: list[Article]) -> list[tuple[Article, Doc | Exception]]:
+    try:
+        items = ((make_doc(nlp, a), a) for a in batch)
+        return [(a, d) for d, a in nlp.pipe(items, as_tuples=True, batch_size=len(batch))]
+    except Exception:  # noqa: BLE001 - find the article at fault
+        out: list[tuple[Article, Doc | Exception]] = []
+        for a in batch:
+            try:
+                out.append((a, nlp(make_doc(nlp, a))))
+            except Exception as exc:  # noqa: BLE001
+                out.append((a, exc))
+        return out

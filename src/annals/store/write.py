@@ -36,6 +36,15 @@ def entity_key(kind: str, name: str) -> str:
     return (name_key(name) if kind == "person" else fold(name))[:255]
 
 
+def stored_hashes(conn: Connection, doc_ids: list[str]) -> dict[str, str]:
+    """Content hashes of the documents among ``doc_ids`` already stored."""
+    out: dict[str, str] = {}
+    for i in range(0, len(doc_ids), 500):
+        q = select(documents.c.id, documents.c.sha256).where(documents.c.id.in_(doc_ids[i:i + 500]))
+        out.update(dict(conn.execute(q).all()))
+    return out
+
+
 def write_analysis(conn: Connection, analysis: Analysis, now: datetime | None = None) -> str:
     """Store one analysed article inside the caller's transaction; returns added, replaced or unchanged."""
     art = analysis.article
