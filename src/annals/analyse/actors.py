@@ -24,6 +24,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 PLURAL_REFS = {"they", "them", "their", "both", "two"}
 NAME_LABELS = {"PERSON", "GPE", "ORG", "NORP", ""}
+DATELINE = re.compile(r"\s*([A-Z][A-Za-z'. ]{1,30}?)\s*(?:,|\(|\s[-\u2013\u2014])")
 
 
 def name_key(text: str) -> str:
@@ -96,6 +97,16 @@ class Actors:
             elif ent.label_ in ("ORG", "FAC") and not any(i in self.by_token for i in range(ent.start, ent.end)):
                 self._mention(ent, self._org(ent))
         self.mentions.sort(key=lambda m: m.start)
+        home = self._dateline_country()
+        if home:   # "AMMAN - ...": the story is told from there
+            self.country_counts[home] = self.country_counts.get(home, 0) + 2
+
+    def _dateline_country(self) -> str | None:
+        match = DATELINE.match(self.doc.text)
+        if not match:
+            return None
+        place = match.group(1)
+        return self.lex.capitals.get(fold(place)) or self.lex.country(place)
 
     def _person_spans(self) -> list[Span]:
         doc, spans = self.doc, []

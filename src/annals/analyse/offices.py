@@ -289,11 +289,11 @@ class OfficeReader:
 
     def _subject(self, verb: Token) -> Actor | None:
         for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which"):
                 if c.lower_ in PERSON_PRONOUNS:
                     return self.actors.previous_person(c.i)
                 return self.actors.person_at(c)
-        if verb.dep_ in ("relcl", "acl") and self.actors.person_at(verb.head):
+        if verb.dep_ in ("relcl", "acl") and self.actors.person_at(verb.head):   # "X, who took up her post"
             return self.actors.person_at(verb.head)
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             return self._subject(verb.head)
@@ -336,10 +336,12 @@ class OfficeReader:
                 elif lemma in ("replace", "dismiss", "fire", "sack", "oust", "remove", "succeed"):
                     for o in objs:
                         target = self.actors.person_at(o) or self._appos_person(o)
-                        if target:
-                            self._extend(target, "ends", tok)
+                        if target:   # the one replaced held what the successor now holds
+                            self._extend(target, "ends", tok, also=subj if lemma in ("replace", "succeed") else None)
+                    replaced = [self.actors.person_at(o) or self._appos_person(o) for o in objs]
+                    replaced = [p for p in replaced if p is not None]
                     if lemma in ("replace", "succeed") and subj and tok.tag_ != "VBG":
-                        self._extend(subj, "starts", tok, like=objs)
+                        self._extend(subj, "starts", tok, first=replaced[0] if replaced else None)
             elif tok.pos_ == "NOUN" and lemma in ("resignation", "dismissal", "ouster", "removal"):
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
@@ -354,20 +356,22 @@ class OfficeReader:
                 return self.actors.person_at(c)
         return None
 
-    def _extend(self, person: Actor, status: str, verb: Token, like: list[Token] | None = None) -> None:
-        """Record ``status`` for the office ``person`` is known to hold in this article (or, for a
-        successor, the office of the person replaced)."""
-        source = person
-        if like:
-            source = next((self.actors.person_at(o) or self._appos_person(o) for o in like
-                           if self.actors.person_at(o) or self._appos_person(o)), person)
-        offices = [s for s in self.seen if s.person is source and not s.generic]
+    def _extend(self, person: Actor, status: str, verb: Token, first: Actor | None = None,
+                also: Actor | None = None) -> None:
+        """Record ``status`` for an office known in this article: ``first``'s if given (a successor takes
+        the office of the one replaced), else ``person``'s own, else ``also``'s (the one replaced held
+        the successor's office)."""
+        offices = (self._offices_of(first) if first else []) or self._offices_of(person) or (
+            self._offices_of(also) if also else [])
         main = [s for s in offices if s.role != "official"] or offices
         if not main:
             return
         base = main[0]
         self.seen.append(Seen(person, base.role, base.country, status, evidence(self.doc, verb.sent),
                               date_of(self.doc, verb, sentence_fallback=True), base.explicit_country))
+
+    def _offices_of(self, person: Actor) -> list[Seen]:
+        return [s for s in self.seen if s.person is person and not s.generic]
 
     # -- countries left unsaid ---------------------------------------------
     def _fill_countries(self) -> None:

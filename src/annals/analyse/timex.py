@@ -1,15 +1,19 @@
 """Find time expressions in a parsed Doc and normalise them with ``annals.resolve.dates``.
 
 Candidates are token windows around trigger words (month, weekday, unit,
-"yesterday", a year...); the longest window the date grammar accepts wins.
-Tense comes from the governing verb; anchored forms ("the day after") use the
-last date found, year-less dates the years already seen in the article.
+"yesterday", a year...); the longest window the date grammar accepts wins, and
+tags, entities and the parse reject look-alikes ("may", "Theresa May", "2000
+vehicles"). Spans follow TimeML: no leading preposition, "in five years" is the
+duration "five years". Tense comes from the governing verb. Reading in text
+order, anchored forms ("the day after", "a week later") use the last date found,
+year-less dates the year given to the same day earlier, to the range they are
+joined to ("January to June 2023") or to their sentence.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -260,37 +264,75 @@ def select(doc: Doc, published: date) -> list[tuple[int, int]]:
             continue
         chosen.append((start, end))
         taken[start:end] = [True] * (end - start)
-    return sorted(chosen)
+    return sorted(chosen + joined_counts(doc, chosen, taken))
+
+
+def joined_counts(doc: Doc, chosen: list[tuple[int, int]], taken: list[bool]) -> list[tuple[int, int]]:
+    """The bare number of "between 12 and 18 months", "from 15 to 19 October" (it borrows the unit)."""
+    found = []
+    for start, _ in chosen:
+        joined = start >= 2 and doc[start - 1].lower_ in forms("cues", "join")
+        if joined and doc[start - 2].like_num and not taken[start - 2]:
+            found.append((start - 2, start - 1))
+    return found
 
 
 def find_timexes(doc: Doc, published: date) -> list[dict]:
     """Every time expression of a parsed Doc, resolved against ``published``, in text order."""
-    chosen = select(doc, published)
-    sentence_of = sentence_numbers(doc)
-    anchor, anchor_sentence = day_value(published), None
-    known: dict = {}
-    sentence_year: dict[int, str] = {}
-    out = []
-    for k, (start, end) in enumerate(chosen):
-        span = doc[start:end]
-        ctx = Context(published, tense(span), anchor, known)
-        distance = None if anchor_sentence is None else sentence_of[start] - anchor_sentence
-        span, ctx = anchored(span, ctx, _next_expression(chosen, k, doc), distance) or (span, ctx)
-        text = normalise(span.text)
-        year = shared_year(span, chosen[k + 1:k + 2]) or sentence_year.get(sentence_of[start])
+    reader = Reader(doc, published, select(doc, published))
+    return [found for k in range(len(reader.chosen)) if (found := reader.read(k)) is not None]
+
+
+@dataclass
+class Reader:
+    """Resolves the chosen expressions in text order, remembering what the article said so far."""
+
+    doc: Doc
+    published: date
+    chosen: list[tuple[int, int]]
+    anchor: TimeValue = field(init=False)                          # the last date read
+    anchor_sentence: int | None = field(init=False, default=None)  # None: the publication day
+    known: dict = field(init=False, default_factory=dict)           # (month, day) -> year seen with it
+    years: dict[int, str] = field(init=False, default_factory=dict)  # sentence -> year it named
+
+    def __post_init__(self):
+        self.sentence_of = sentence_numbers(self.doc)
+        self.anchor = day_value(self.published)
+
+    def read(self, k: int) -> dict | None:
+        start, end = self.chosen[k]
+        span = self.doc[start:end]
+        ctx = Context(self.published, tense(span), self.anchor, self.known)
+        distance = None if self.anchor_sentence is None else self.sentence_of[start] - self.anchor_sentence
+        span, ctx = anchored(span, ctx, _next_expression(self.chosen, k, self.doc), distance) or (span, ctx)
+        text = self.completed(span, k, ctx)
+        year = shared_year(span, self.chosen[k + 1:k + 2]) or self.years.get(self.sentence_of[start])
         named_month = any(word in lexicon("months") for word in text.split())
         borrowed = f"{text} {year}" if year and named_month and not YEAR.search(text) else None
         tv = (resolve_in(borrowed, ctx) if borrowed else None) or resolve_in(text, ctx)
         if tv is None:
-            continue
-        if YEAR.search(text) and tv.earliest is not None and span.root.dep_ not in MODIFIER:
-            sentence_year[sentence_of[start]] = YEAR.search(text).group(0)
-        if tv.is_day and YEAR.search(text) and tv.type == "DATE":
-            known[(tv.earliest.month, tv.earliest.day)] = tv.earliest.year
+            return None
+        self.remember(span, text, tv)
+        return record(span, tv)
+
+    def completed(self, span: Span, k: int, ctx: Context) -> str:
+        """A bare count ("12" of "12 and 18 months") borrows the words after the next count."""
+        text = normalise(span.text)
+        if len(span) == 1 and k + 1 < len(self.chosen) and resolve_in(text, ctx) is None:
+            following = normalise(self.doc[slice(*self.chosen[k + 1])].text).split()[1:]
+            text = " ".join([text, *following])
+        return text
+
+    def remember(self, span: Span, text: str, tv: TimeValue) -> None:
+        """Years named, (month, day) -> year pairs and the last date, for what comes next."""
+        sentence = self.sentence_of[span.start]
+        year = YEAR.search(text)
+        if year and tv.earliest is not None and span.root.dep_ not in MODIFIER:
+            self.years[sentence] = year.group(0)
+        if tv.is_day and year and tv.type == "DATE":
+            self.known[(tv.earliest.month, tv.earliest.day)] = tv.earliest.year
         if tv.type in ("DATE", "TIME") and tv.earliest and tv.latest and "REF" not in tv.value:
-            anchor, anchor_sentence = tv, sentence_of[start]
-        out.append(record(span, tv))
-    return out
+            self.anchor, self.anchor_sentence = tv, sentence
 
 
 def shared_year(span: Span, following: list[tuple[int, int]]) -> str | None:
@@ -321,11 +363,13 @@ class TimexTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
-        doc._.timexes = find_timexes(doc, date.fromisoformat(published[:10])) if published else []
+        if isinstance(published, str):
+            published = date.fromisoformat(published[:10])
+        doc._.timexes = find_timexes(doc, published) if published else []
         return doc
 
 
-@Language.factory("annals_timex", requires=["token.tag", "token.dep", "token.pos"], assigns=["doc._.timexes"])
+@Language.factory("annals_timex", requires=["token.tag", "token.dep"], assigns=["doc._.timexes"])
 def make_timex(nlp: Language, name: str) -> TimexTagger:
     return TimexTagger(nlp, name)
 
