@@ -54,6 +54,8 @@ def check(expr, published, value, earliest=None, latest=None, *, type_="DATE", t
     ("Friday", D("2024-01-01"), "past", "2023-12-29"),
     ("Sunday", D("2024-01-01"), "past", "2023-12-31"),
     ("this Wednesday", FRI, "future", "2024-02-28"),
+    ("Thursday last week", MON, "past", "2024-02-22"),
+    ("Monday of next week", FRI, "past", "2024-03-04"),
 ])
 def test_weekdays_by_tense(expr, published, tense, expected):
     check(expr, published, expected, expected, tense=tense)
@@ -126,6 +128,11 @@ def test_relative_weeks_months_years(expr, published, value, earliest, latest):
     ("in 3 days", D("2024-02-27"), "2024-03-01", "2024-03-01", None),
     ("in two weeks", FRI, "2024-W11", "2024-03-11", "2024-03-17"),
     ("a few days ago", FRI, "PAST_REF", "2024-02-23", "2024-02-29"),
+    ("years ago", FRI, "PAST_REF", "2017-03-01", "2023-03-01"),
+    ("a week ago", FRI, "2024-W08", "2024-02-19", "2024-02-25"),
+    ("two hours ago", FRI, "2024-03-01", "2024-03-01", None),
+    ("in 30 minutes", FRI, "2024-03-01", "2024-03-01", None),
+    ("36 hours ago", FRI, "2024-02-29", "2024-02-29", None),
 ])
 def test_ago_and_in(expr, published, value, earliest, latest):
     check(expr, published, value, earliest, latest)
@@ -157,6 +164,9 @@ def test_durations(expr, value):
     ("the past two years", "P2Y", "2022-03-01", "2024-03-01"),
     ("the next few months", "PXM", "2024-03-01", "2024-10-01"),
     ("the past week", "P1W", "2024-02-23", "2024-03-01"),
+    ("the last 24 hours", "PT24H", "2024-02-29", "2024-03-01"),
+    ("the past 36 hours", "PT36H", "2024-02-29", "2024-03-01"),
+    ("the next 90 minutes", "PT90M", "2024-03-01", "2024-03-01"),
 ])
 def test_durations_with_interval(expr, value, earliest, latest):
     tv = check(expr, FRI, value, earliest, latest, type_="DURATION")
@@ -233,7 +243,13 @@ def test_yearless_date_takes_a_year_seen_earlier():
     ("the third quarter of 2023", FRI, "future", "2023-Q3", "2023-07-01", "2023-09-30", "quarter"),
     ("last quarter", FRI, "past", "2023-Q4", "2023-10-01", "2023-12-31", "quarter"),
     ("next quarter", FRI, "past", "2024-Q2", "2024-04-01", "2024-06-30", "quarter"),
+    ("the latest quarter", FRI, "past", "2023-Q4", "2023-10-01", "2023-12-31", "quarter"),
     ("the 1990s", FRI, "past", "199", "1990-01-01", "1999-12-31", "decade"),
+    ("the late 1980s", FRI, "past", "198", "1987-01-01", "1989-12-31", "range"),
+    ("mid-1990s", FRI, "past", "199", "1994-01-01", "1996-12-31", "range"),
+    ("Christmas Day", FRI, "past", "2023-12-25", "2023-12-25", None, "day"),
+    ("Christmas", FRI, "future", "2024-12-25", "2024-12-25", None, "day"),
+    ("New Year's Day 2020", FRI, "past", "2020-01-01", "2020-01-01", None, "day"),
     ("the '90s", FRI, "past", "199", "1990-01-01", "1999-12-31", "decade"),
     ("the 20th century", FRI, "past", "19", "1900-01-01", "1999-12-31", "range"),
     ("the first week of March", FRI, "future", "2024-03", "2024-03-01", "2024-03-07", "range"),
@@ -258,6 +274,7 @@ def test_coarse_dates_keep_their_precision(expr, published, tense, value, earlie
     ("15:00 GMT Saturday", "future", "2024-03-02T15:00"),
     ("Saturday at 9 pm", "future", "2024-03-02T21"),
     ("noon", "past", "2024-03-01T12:00"),
+    ("0800 hours", "past", "2024-03-01T08:00"),
 ])
 def test_times_of_day(expr, tense, value):
     tv = check(expr, FRI, value, type_="TIME", tense=tense)
@@ -293,6 +310,7 @@ OCT7 = TimeValue("2023-10-07", "DATE", D("2023-10-07"), D("2023-10-07"), "day")
     ("two years later", "2025", "2025-01-01", "2025-12-31"),
     ("the following year", "2024", "2024-01-01", "2024-12-31"),
     ("the same week", "2023-W40", "2023-10-02", "2023-10-08"),
+    ("a year earlier", "2022", "2022-01-01", "2022-12-31"),
 ])
 def test_anchored_on_a_day(expr, value, earliest, latest):
     check(expr, FRI, value, earliest, latest, anchor=OCT7)
@@ -310,6 +328,7 @@ def test_anchored_on_a_month_stays_a_range():
     october = TimeValue("2023-10", "DATE", D("2023-10-01"), D("2023-10-31"), "month")
     check("a week later", FRI, "2023", "2023-10-08", "2023-11-07", anchor=october)
     check("the following month", FRI, "2023-11", "2023-11-01", "2023-11-30", anchor=october)
+    check("a year earlier", FRI, "2022-10", "2022-10-01", "2022-10-31", anchor=october)
 
 
 @pytest.mark.parametrize("expr", ["the day after", "a week later", "that day"])
@@ -320,3 +339,12 @@ def test_anchored_forms_need_an_anchor(expr):
 @pytest.mark.parametrize("expr", ["", "banana", "the second", "the day", "13/45/2020", "February 30, 2023"])
 def test_unresolvable(expr):
     assert resolve(expr, FRI) is None
+
+
+@pytest.mark.parametrize("expr", ["two hours ago", "a few hours ago", "the past 36 hours", "in 2.5 days",
+                                  "1.5 weeks ago", "hours after", "minutes later", "the next 90 minutes"])
+def test_days_stay_dates_in_order(expr):
+    tv = resolve(expr, FRI, anchor=OCT7)
+    assert tv is not None
+    assert all(type(d) is date for d in (tv.earliest, tv.latest) if d is not None)
+    assert tv.earliest is None or tv.latest is None or tv.earliest <= tv.latest

@@ -54,6 +54,20 @@ def test_tense_of_the_governing_verb_sets_direction(nlp):
     assert values(nlp, "The minister resigned in August.") == [("August", "2023-08")]
 
 
+@pytest.mark.parametrize("sentence", [
+    "The envoy's going to visit Kyiv on Wednesday.", "The minister plans to visit Kyiv on Wednesday.",
+    "The minister is visiting Kyiv on Wednesday.", "The president is expected to sign the bill on Wednesday.",
+    "The minister will have left by Wednesday.",
+])
+def test_future_forms(nlp, sentence):
+    assert values(nlp, sentence, "2024-02-29") == [("Wednesday", "2024-03-06")]
+
+
+def test_each_expression_takes_its_own_verb(nlp):
+    text = "The minister visited Kyiv on Wednesday and plans to return on Friday."
+    assert values(nlp, text, "2024-02-29") == [("Wednesday", "2024-02-28"), ("Friday", "2024-03-01")]
+
+
 def test_same_weekday_as_publication_is_that_day(nlp):
     assert values(nlp, "Voters went to the polls on Sunday.", "2024-03-03") == [("Sunday", "2024-03-03")]
 
@@ -90,6 +104,30 @@ def test_anchor_on_an_event_dated_before(nlp):
     assert values(nlp, text, "2024-03-10") == [("March 3", "2024-03-03"), ("Two days after", "2024-03-05")]
 
 
+def test_hours_after_an_event_are_that_day_or_the_next(nlp):
+    text = "The summit ended on Tuesday. Hours after the summit ended, missiles struck the capital."
+    found = tag(nlp, text, "2024-02-29")
+    assert [(t["text"], t["earliest"], t["latest"]) for t in found] == [
+        ("Tuesday", "2024-02-27", "2024-02-27"), ("Hours after", "2024-02-27", "2024-02-28")]
+
+
+def test_after_an_undated_event_far_from_any_date_stays_a_duration(nlp):
+    text = ("The vote was held on March 3. Turnout was high. Observers praised the count. "
+            "Two days after the vote, the loser conceded.")
+    assert values(nlp, text, "2024-03-10")[-1] == ("Two days", "P2D")
+
+
+def test_sentence_year_is_not_lent_to_counts(nlp):
+    text = "On Friday, August 18, 2023, the president met the envoy, one day after the opposition attacked her."
+    assert values(nlp, text, "2023-08-20") == [("Friday, August 18, 2023", "2023-08-18"),
+                                               ("one day after", "2023-08-19")]
+
+
+def test_names_are_not_dates(nlp):
+    assert values(nlp, "Prime Minister Theresa May met reporters from The Sunday Times.") == []
+    assert values(nlp, "The Good Friday Agreement ended decades of conflict.") == [("decades", "PXDE")]
+
+
 def test_durations_sets_and_references(nlp):
     text = ("The talks have dragged on for more than 550 days, and the agency now reports every week "
             "and reviews its rules annually.")
@@ -120,9 +158,26 @@ def test_clock_time_joins_its_day(nlp):
         ("10:30 a.m. on Thursday", "2024-02-29T10:30")]
 
 
+def test_bare_count_joined_to_a_duration_or_date_borrows_its_unit(nlp):
+    assert values(nlp, "The buyback could take between 12 and 18 months.") == [("12", "P12M"), ("18 months", "P18M")]
+    assert values(nlp, "The envoy stayed from 15 to 19 October 2020.") == [("15", "2020-10-15"),
+                                                                           ("19 October 2020", "2020-10-19")]
+
+
 def test_year_less_date_joined_to_a_dated_one_shares_its_year(nlp):
     assert values(nlp, "The report covers the period from January to June 2021.") == [
         ("January", "2021-01"), ("June 2021", "2021-06")]
+
+
+def test_year_less_date_takes_the_year_of_its_sentence(nlp):
+    assert values(nlp, "Profits fell in fiscal 2019, which ended Sept. 30.") == [
+        ("fiscal 2019", "2019"), ("Sept. 30", "2019-09-30")]
+    assert values(nlp, "A 2019 report, published on Sept. 30, was ignored.")[-1] == ("Sept. 30", "2023-09-30")
+
+
+def test_quarter_against_the_year_earlier_quarter(nlp):
+    assert values(nlp, "Net income rose in the third quarter from the year-earlier period.") == [
+        ("the third quarter", "2023-Q3"), ("the year-earlier", "2022-Q3")]
 
 
 def test_anchored_day_after_an_earlier_date(nlp):
@@ -145,6 +200,11 @@ def test_works_without_a_parser():
     found = find_timexes(blank("They met on Wednesday, March 20, and again last week."), date(2024, 3, 22))
     assert [(t["text"], t["value"]) for t in found] == [("Wednesday, March 20", "2024-03-20"),
                                                         ("last week", "2024-W11")]
+
+
+def test_expression_ending_the_text(nlp):
+    assert values(nlp, "Elections are due in 2026") == [("2026", "2026")]
+    assert values(nlp, "Talks resume on Monday") == [("Monday", "2024-03-04")]
 
 
 def test_component_without_publication_date_finds_nothing(nlp):

@@ -362,10 +362,8 @@ class TimexTagger:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        published = doc._.published
-        if isinstance(published, str):
-            published = date.fromisoformat(published[:10])
-        doc._.timexes = find_timexes(doc, published) if published else []
+        published = doc._.published  # ISO text (a date or datetime is taken too)
+        doc._.timexes = find_timexes(doc, date.fromisoformat(str(published)[:10])) if published else []
         return doc
 
 

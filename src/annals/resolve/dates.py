@@ -23,9 +23,11 @@ from annals.models import TimeValue
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 TENS = frozenset(str(n) for n in range(20, 100, 10))
 ONES = frozenset(str(n) for n in range(1, 10))
+SEARCH_WORDS = 8
+PARTS = frozenset({"early", "mid", "late", "earlier", "later"})
 CLOCK = (r"(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?(?::\d{2})? ?(?P<ampm>[ap]\.? ?m\b\.?)"
-         r"|(?P<hh24>\d{1,2}):(?P<mm24>\d{2})|(?P<named>noon|midday|midnight)")
-TZ = r"(?:gmt|utc|bst|cet|cest|est|edt|et|pst|pdt|pt|cst|cdt|ct|local time|local)"
+         r"|(?P<hh24>\d{1,2}):(?P<mm24>\d{2})|(?P<named>noon|midday|midnight)"
+         r"|(?P<mil>[01]\d|2[0-3])(?P<milmm>[0-5]\d) hours")
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ def narrow(tv: TimeValue, mod: str, published: date) -> TimeValue:
         latest = max(e, min(latest, published - timedelta(days=1)))
     elif mod == "later":
         e = min(latest, max(e, published + timedelta(days=1)))
-    elif tv.precision in ("year", "month"):
+    elif tv.precision in ("decade", "year", "month"):
         e, latest = _calendar_third(tv, mod)
     else:
         third = ((latest - e).days + 1) // 3
@@ -183,9 +185,12 @@ def narrow(tv: TimeValue, mod: str, published: date) -> TimeValue:
 
 
 def _calendar_third(tv: TimeValue, mod: str) -> tuple[date, date]:
-    """Early/mid/late of a year (Jan-Apr, May-Aug, Sep-Dec) or a month (1-10, 11-20, 21-end)."""
+    """Early/mid/late of a decade (0-3, 4-6, 7-9), year (Jan-Apr, May-Aug, Sep-Dec) or month (1-10, 11-20...)."""
     k = {"early": 0, "mid": 1, "late": 2}[mod]
     e = tv.earliest
+    if tv.precision == "decade":
+        first, last = ((0, 3), (4, 6), (7, 9))[k]
+        return date(e.year + first, 1, 1), date(e.year + last, 12, 31)
     if tv.precision == "year":
         start = date(e.year, 4 * k + 1, 1)
         return start, date(e.year, 4 * k + 4, monthrange(e.year, 4 * k + 4)[1])
@@ -249,7 +254,7 @@ def quantity(text: str | None) -> tuple[str, float, float] | None:
     if vague:
         lo, hi = vague.split("-")
         return "X", int(lo), int(hi)
-    if re.fullmatch(r"\d[\d,]*(\.\d+)?", text):
+    if re.fullmatch(r"(?:0|[1-9][\d,]*)(\.\d+)?", text):
         n = float(text.replace(",", ""))
         return (f"{n:g}", n, n)
     words = lexicon("numbers")
@@ -275,17 +280,17 @@ def ordinal(text: str) -> int | None:
 
 
 def unit_delta(unit: str, n: float) -> relativedelta:
-    """A calendar step of ``n`` units (fractions of a year or month in months/days)."""
+    """A step of ``n`` whole days or more (fractions of a year or month in months/days; hours in days)."""
     if unit in ("DE", "CE"):
         return relativedelta(years=int(n * (10 if unit == "DE" else 100)))
     if unit == "Y":
         return relativedelta(years=int(n), months=round((n % 1) * 12))
     if unit == "M":
         return relativedelta(months=int(n), days=round((n % 1) * 30))
-    scale = {"W": ("days", 7), "D": ("days", 1), "H": ("hours", 1), "MIN": ("minutes", 1),
-             "S": ("seconds", 1)}
-    field, k = scale[unit]
-    return relativedelta(**{field: n * k})
+    if unit in ("W", "D"):
+        return relativedelta(days=round(n * (7 if unit == "W" else 1)))
+    seconds = {"H": 3600, "MIN": 60, "S": 1}[unit] * n
+    return relativedelta(days=int(seconds / 86400))
 
 
 def duration_value(unit: str, count: str) -> str:
@@ -330,6 +335,9 @@ def shift(anchor: TimeValue, unit: str, lo: float, hi: float, sign: int) -> Time
     e = anchor.earliest + unit_delta(unit, a)
     latest = anchor.latest + unit_delta(unit, b)
     if lo == hi:
+        if unit == "Y" and anchor.precision in ("month", "quarter", "season", "year"):
+            return TimeValue(f"{int(anchor.value[:4]) + a:04d}{anchor.value[4:]}", "DATE", e, latest,
+                             anchor.precision)
         if unit in ("M", "Y", "DE", "CE"):
             return point(e, unit)
         if anchor.is_day:
@@ -364,8 +372,8 @@ def _iso_week(m: re.Match, ctx: Context) -> TimeValue:
 def _clock(m: re.Match, ctx: Context) -> TimeValue | None:
     if m["named"]:
         hh, mm = (24 if m["named"] == "midnight" else 12), "00"
-    elif m["hh24"]:
-        hh, mm = int(m["hh24"]), m["mm24"]
+    elif m["hh24"] or m["mil"]:
+        hh, mm = int(m["hh24"] or m["mil"]), m["mm24"] or m["milmm"]
     else:
         hh, mm = int(m["hh"]) % 12 + (12 if m["ampm"].startswith("p") else 0), m["mm"]
     if hh > 24 or (mm and int(mm) > 59):
@@ -397,9 +405,7 @@ def _tonight(m: re.Match, ctx: Context) -> TimeValue | None:
 
 
 def _relative_day(m: re.Match, ctx: Context) -> TimeValue:
-    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-               "the day after tomorrow": 2}
-    return day_value(ctx.published + timedelta(days=offsets[m.group(0)]))
+    return day_value(ctx.published + timedelta(days=int(lexicon("days")[m.group(0)])))
 
 
 def _date_with_year(m: re.Match, ctx: Context) -> TimeValue:
@@ -414,6 +420,13 @@ def _date_without_year(m: re.Match, ctx: Context) -> TimeValue | None:
     if year is not None:
         return day_value(date(year, mo, d))
     return choose(around(lambda y: day_value(date(y, mo, d)), ctx, span=4), ctx)
+
+
+def _holiday(m: re.Match, ctx: Context) -> TimeValue | None:
+    mo, d = map(int, lexicon("holidays")[m["holiday"]].split("-"))
+    if m["year"]:
+        return day_value(date(int(m["year"]), mo, d))
+    return choose(around(lambda y: day_value(date(y, mo, d)), ctx), ctx)
 
 
 def _month_year(m: re.Match, ctx: Context) -> TimeValue:
@@ -459,7 +472,7 @@ def _quarter(m: re.Match, ctx: Context) -> TimeValue | None:
 
 def _relative_quarter(m: re.Match, ctx: Context) -> TimeValue:
     pub = ctx.published
-    step = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(m["rel"], 0)
+    step = {"last": -1, "previous": -1, "past": -1, "latest": -1, "next": 1, "coming": 1}.get(m["rel"], 0)
     d = date(pub.year, 3 * ((pub.month - 1) // 3) + 1, 1) + relativedelta(months=3 * step)
     return quarter_value(d.year, (d.month - 1) // 3 + 1)
 
@@ -491,9 +504,16 @@ def _weekday(m: re.Match, ctx: Context) -> TimeValue | None:
     return choose(cands, ctx, m["rel"])
 
 
+def _weekday_of_week(m: re.Match, ctx: Context) -> TimeValue:
+    """ "Thursday last week", "Monday of next week"."""
+    step = {"last": -1, "this": 0, "next": 1}[m["rel"]]
+    monday = week_value(ctx.published + timedelta(weeks=step)).earliest
+    return day_value(monday + timedelta(days=int(lexicon("weekdays")[m["weekday"]]) - 1))
+
+
 def _relative_unit(m: re.Match, ctx: Context) -> TimeValue:
     pub, unit = ctx.published, m["unit"]
-    step = {"last": -1, None: -1, "this past": -1, "next": 1, "coming": 1}.get(m["rel"], 0)
+    step = {"last": -1, None: -1, "this past": -1, "next": 1, "coming": 1}.get(m["rel"], 0)  # None: "the last"
     if unit == "week":
         return week_value(pub + timedelta(weeks=step))
     if unit == "month":
@@ -543,11 +563,12 @@ def _next_unit(m: re.Match, ctx: Context) -> TimeValue | None:
 
 
 def _ago(m: re.Match, ctx: Context) -> TimeValue | None:
-    q, unit = quantity(m["num"] or "one"), lexicon("units")[m["unit"]]
+    unit = lexicon("units")[m["unit"]]
+    q = quantity(m["num"]) if m["num"] else (("X", 1, 7) if m["unit"].endswith("s") else ("1", 1, 1))
     if q is None:
         return None
     label, lo, hi = q
-    sign = -1 if m["dir"] in ("ago", "back", "earlier") or m["dir"].startswith("before") else 1
+    sign = -1 if m["dir"] in ("ago", "back") else 1
     if label == "X":
         far, near = ctx.published + unit_delta(unit, sign * hi), ctx.published + unit_delta(unit, sign * lo)
         value = "PAST_REF" if sign < 0 else "FUTURE_REF"
@@ -557,7 +578,8 @@ def _ago(m: re.Match, ctx: Context) -> TimeValue | None:
 
 def _anchored(m: re.Match, ctx: Context) -> TimeValue | None:
     """N units after/before/later/earlier: from a date in the rest, else the anchor."""
-    q = quantity(m["num"]) if m["num"] else ("X", 1, 7)
+    plural = m["unit"].endswith("s")
+    q = quantity(m["num"]) if m["num"] else (("X", 1, 7) if plural else ("1", 1, 1))
     unit = lexicon("units")[m["unit"]]
     anchor = (search(m["rest"], ctx) if m["rest"] else None) or ctx.anchor
     if q is None or anchor is None or anchor.earliest is None or anchor.latest is None:
@@ -624,12 +646,13 @@ def _plural_weekday(m: re.Match, ctx: Context) -> TimeValue:
     return TimeValue(f"XXXX-WXX-{lexicon('weekdays')[m['weekday']]}", "SET", None, None, "unknown")
 
 
-def _the_year(m: re.Match, ctx: Context) -> TimeValue:
-    return year_value(ctx.published.year)
-
-
-def _the_decade(m: re.Match, ctx: Context) -> TimeValue:
-    return decade_value(ctx.published.year // 10 * 10)
+def _the_unit(m: re.Match, ctx: Context) -> TimeValue | None:
+    """ "the year", "the week", "this fiscal year": the one holding the publication day."""
+    pub = ctx.published
+    if m["unit"] != "year" and not m["det"]:
+        return None
+    return {"year": lambda: year_value(pub.year), "month": lambda: month_value(pub.year, pub.month),
+            "week": lambda: week_value(pub), "decade": lambda: decade_value(pub.year // 10 * 10)}[m["unit"]]()
 
 
 @cache
@@ -647,10 +670,10 @@ def rules() -> tuple[Rule, ...]:
         "day": rf"(?P<day>\d{{1,2}}(?:st|nd|rd|th)?|(?:twenty |thirty )?(?:{alternation('ordinals')}))",
         "ord": rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|(?:twenty )?(?:{alternation('ordinals')}))",
         "year": r"(?P<year>\d{4})",
+        "holiday": f"(?P<holiday>{alternation('holidays')})",
         "wd": rf"(?:(?:{alternation('weekdays')}),? )?",
-        "dmod": (r"(?:(?:more than|less than|fewer than|about|around|nearly|almost|over|at least|some|roughly"
-                 r"|approximately|up to|a mere|just|only|under|close to|as many as|as much as|as long as"
-                 r"|another|an additional|at most|the|a full|full|all|the first|the last|the final) )*"),
+        "dmod": f"(?:(?:{alternation_of('modifiers', frozenset({'approx'}))}) )*",
+        "tz": f"(?: (?:{alternation('zones')}))?",
     }
     table: list[tuple[str, Callable]] = [
         (alternation("refs"), _ref),
@@ -659,13 +682,13 @@ def rules() -> tuple[Rule, ...]:
         (r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})", _iso),
         (r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})", _iso),
         (r"(?P<y>\d{4})-w(?P<w>\d{2})", _iso_week),
-        (rf"(?:(?:at|around|about|after|before|by|until) )?(?:{CLOCK})(?: {TZ})?(?:,? (?:on )?(?P<rest>.+))?",
-         _clock),
-        (rf"(?P<rest>.+?),? (?:at|around|about|from|until|by) (?:{CLOCK})(?: {TZ})?", _clock),
-        (rf"(?P<rest>.+?),? (?:{CLOCK})(?: {TZ})?", _clock),
+        (rf"(?:(?:at|around|about|after|before|by|until) )?(?:{CLOCK}){{tz}}(?:,? (?:on )?(?P<rest>.+))?", _clock),
+        (rf"(?P<rest>.+?),? (?:at|around|about|from|until|by) (?:{CLOCK}){{tz}}", _clock),
+        (rf"(?P<rest>.+?),? (?:{CLOCK}){{tz}}", _clock),
         (r"tonight", _tonight),
-        (r"today|yesterday|tomorrow|the day (?:before yesterday|after tomorrow)", _relative_day),
+        (alternation("days"), _relative_day),
         (r"(?:(?P<rest>.+?) )?{part}", _daypart),
+        (r"{holiday}(?:,? (?:of )?{year})?", _holiday),
         (r"{wd}{month} {day},? {year}", _date_with_year),
         (r"{wd}(?:the )?{day} (?:of )?{month},? {year}", _date_with_year),
         (r"{wd}{month} {day}", _date_without_year),
@@ -679,26 +702,25 @@ def rules() -> tuple[Rule, ...]:
         (r"(?:the )?(?:{ord}|q(?P<q>[1-4])) (?:fiscal |calendar )?quarter(?:,? (?:of )?(?:fiscal )?{year})?",
          _quarter),
         (r"q(?P<q>[1-4])(?: {year})?", _quarter),
-        (r"(?:the )?(?P<rel>last|this|next|current|previous|past|coming) (?:fiscal )?quarter",
+        (r"(?:the )?(?P<rel>last|this|next|current|previous|past|coming|latest) (?:fiscal )?quarter",
          _relative_quarter),
         (r"(?:the )?(?P<h>first|second) half(?: of)?(?: {year}| (?P<rest>.+))?", _half),
         (r"(?:(?P<rel>last|this|next|this past|this coming|the coming|the past|the) )?{season}"
          r"(?:,? (?:of )?{year})?", _season),
         (r"(?:(?P<rel>last|this|next|this past|this coming|coming|past) )?{weekday}", _weekday),
+        (r"{weekday},? (?:of )?(?P<rel>last|this|next) week", _weekday_of_week),
         (r"{weekday}s", _plural_weekday),
         (r"(?P<rel>this past|last|this|next|coming|past|previous) ?weekend|(?P<unit>the) weekend", _weekend),
         (r"(?:the last|(?P<rel>last|this|next|current|coming|this past)) (?P<unit>week|month|year|decade)",
          _relative_unit),
-        (r"(?:(?:the|this) )?(?:fiscal |calendar )?year", _the_year),
-        (r"(?:the|this) decade", _the_decade),
+        (r"(?:(?P<det>the|this) )?(?:fiscal |calendar )?(?P<unit>year|month|week|decade)", _the_unit),
         (r"(?:that|the same|that same|the very same) (?P<unit>day|week|month|year)", _same),
         (r"(?:the )?(?P<rel>next|following|previous|preceding|prior) (?P<unit>day|week|month|year)",
          _next_unit),
         (r"the (?P<unit>day|week|month|year) (?P<rel>after|before)", _next_unit),
-        (r"(?:(?:just|only|about|some|nearly|almost|barely|less than|more than) )?(?:{num} )?{unit} "
-         r"(?P<dir>ago|back|from now|hence)", _ago),
+        (r"{dmod}(?:{num} )?{unit} (?P<dir>ago|back|from now|hence)", _ago),
         (r"(?P<dir>in) {num} {unit}(?: time)?", _ago),
-        (r"(?:(?:just|only|about|some|nearly|almost|barely|less than|more than|a mere) )?(?:{num} )?{unit} "
+        (r"{dmod}(?:{num} )?{unit} "
          r"(?P<dir>later|earlier|after|before|afterwards?|following|prior to|preceding)(?: (?P<rest>.+))?",
          _anchored),
         (r"(?:every|each|per) (?:{weekday}|{part}|{month}|{season}|(?P<other>other )?(?:{num} )?{unit})",
@@ -715,13 +737,6 @@ def rules() -> tuple[Rule, ...]:
     return tuple((re.compile(fill.sub(lambda s: slots.get(s[1], s[0]), p)), f) for p, f in table)
 
 
-MODS = {"early": "early", "mid": "mid", "late": "late", "the end of": "late", "end of": "late",
-        "the beginning of": "early", "the start of": "early", "the middle of": "mid", "beginning of": "early",
-        "start of": "early", "middle of": "mid", "earlier": "earlier", "later": "later",
-        "the first part of": "early", "the latter part of": "late", "the early part of": "early",
-        "the later part of": "late"}
-
-
 def normalise(text: str) -> str:
     """Lower case, plain apostrophes and spaces, no leading preposition or possessive."""
     t = text.lower().translate({0x2019: "'", 0x2018: "'", 0x2013: "-", 0x2014: "-"})
@@ -734,19 +749,23 @@ def normalise(text: str) -> str:
     return re.sub(r"^(?:on|at|during|since|until|till|from|of|for|over|throughout) ", "", t)
 
 
+def part_of(rest: str, part: str, ctx: Context) -> TimeValue | None:
+    """ "early 2011", "the end of the year", "earlier this week": part of a dated period."""
+    base = resolve_in(rest, ctx)
+    if base is None or base.type not in ("DATE", "TIME") or "REF" in base.value:
+        return None
+    out = narrow(base, part, ctx.published)
+    late = out.earliest is not None and out.earliest > ctx.published
+    if ctx.tense == "past" and late and re.fullmatch(r"(?:the )?year", rest):
+        out = narrow(year_value(ctx.published.year - 1), part, ctx.published)
+    return out
+
+
 def resolve_in(text: str, ctx: Context) -> TimeValue | None:
     """Resolve a normalised expression under a context (early/mid/late etc. first)."""
-    for mod in sorted(MODS, key=len, reverse=True):
-        if text.startswith(mod + " "):
-            rest = text[len(mod) + 1:]
-            base = resolve_in(rest, ctx)
-            if base is None or base.type not in ("DATE", "TIME") or "REF" in base.value:
-                return None
-            out = narrow(base, MODS[mod], ctx.published)
-            late = out.earliest is not None and out.earliest > ctx.published
-            if ctx.tense == "past" and late and re.fullmatch(r"(?:the )?year", rest):
-                out = narrow(year_value(ctx.published.year - 1), MODS[mod], ctx.published)
-            return out
+    mod = re.match(f"({alternation_of('modifiers', PARTS)}) ", text)
+    if mod:
+        return part_of(text[mod.end():], lexicon("modifiers")[mod[1]], ctx)
     for pattern, handler in rules():
         m = pattern.fullmatch(text)
         if m:
@@ -761,7 +780,7 @@ def resolve_in(text: str, ctx: Context) -> TimeValue | None:
 
 def search(text: str, ctx: Context) -> TimeValue | None:
     """The first date-like expression found inside ``text`` (for "after the May 3 vote")."""
-    words = text.split()
+    words = text.split()[:SEARCH_WORDS]
     for n in range(len(words), 0, -1):
         for i in range(len(words) - n + 1):
             tv = resolve_in(" ".join(words[i:i + n]), ctx)
