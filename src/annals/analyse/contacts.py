@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import Lexicon
 from ..models import ContactObservation, Evidence, TimeValue
 from .actors import PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors
-from .context import date_of, evidence
+from .context import date_of, evidence, narrative_date
 from .quotes import QuoteReader, first_person
 
 PARTY_PREPS = {"with", "to", "between", "from", "among", "and"}
@@ -26,6 +26,8 @@ HABITUAL = {"frequent", "regular", "several", "many", "numerous", "multiple", "v
             "repeated", "countless", "routine"}
 RELAY_VERBS = {"pass", "convey", "relay", "deliver", "carry", "repeat", "reiterate", "echo", "forward"}
 CALL_WORDS = {"phone", "telephone", "video", "virtual", "videoconference", "telephonic"}
+LIST_STOPS = {"about", "on", "regarding", "over", "concerning", "after", "before", "during", "following",
+              "amid", "for", "in", "at", "ahead", "since"}
 NP_DEPS = {"compound", "appos", "nmod", "amod", "flat", "npadvmod", "nummod", "poss"}
 DEICTIC = ("today", "tonight", "yesterday", "tomorrow", "this week", "this morning", "this evening")
 
@@ -57,6 +59,8 @@ class ContactReader:
                 continue
             side_a, side_b, place = self._parties(tok)
             kind = self._kind(tok, rec["kind"])
+            if kind != "meeting" and _known(side_b):   # "spoke with A, with B and with C", however parsed
+                side_b = side_b + [p for p in self._listed_after(tok) if p not in side_a]
             date = self._date(tok)
             groups = self._groups(kind, _known(side_a), _known(side_b))
             if not groups and date is not None and self._refers_back(tok):
@@ -162,6 +166,8 @@ class ContactReader:
             published = date_cls.fromisoformat(self.doc._.published)   # "has held talks": just now
             date = TimeValue(f"{published - timedelta(days=1)}/{published}", "DATE",
                              published - timedelta(days=1), published, "range")
+        if date is None and not in_quote:
+            date = narrative_date(self.doc, tok.sent, lookback=2)
         if date is not None and in_quote:
             for tx in self.doc._.timexes or []:
                 if tx["text"].lower() in DEICTIC and tok.sent.start <= tx["token_start"] < tok.sent.end:
@@ -333,6 +339,17 @@ class ContactReader:
                 return person
             stack += [g for g in c.children if g.dep_ in NP_DEPS]
         return None
+
+    def _listed_after(self, tok: Token) -> list[Actor]:
+        """People named after an event word up to the end of its clause (a verb or an "about"-like word)."""
+        out: list[Actor] = []
+        for t in self.doc[tok.i + 1:tok.sent.end]:
+            if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADP" and t.lower_ in LIST_STOPS) or t.text == ";":
+                break
+            person = self.actors.person_at(t)
+            if person is not None and person not in out:
+                out.append(person)
+        return out
 
     def _person_between(self, subj: Token, verb: Token) -> Actor | None:
         people = [self.actors.person_at(t) for t in self.doc[subj.i + 1:verb.i] if t.ent_type_ == "PERSON"]
