@@ -131,7 +131,7 @@ class Actors:
         return spans
 
     def _name_word(self, tok: Token) -> bool:
-        return (tok.pos_ == "PROPN" and tok.ent_type_ == "" and tok.text[:1].isupper()
+        return (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "NORP") and tok.text[:1].isupper()
                 and fold(tok.text) not in HONORIFICS and not self.lex.title(tok.text)
                 and not self.lex.country(tok.text))
 
@@ -145,10 +145,9 @@ class Actors:
                 continue
             people = last.get(fold(tok.text), [])
             if people and not self.lex.country(tok.text) and not self.lex.org(tok.text):
-                actor = self._match_person(people[0].key.split()[-1], tok.i)
-                if actor is not None:
-                    actor.forms.add(tok.text)
-                    self._mention(self.doc[tok.i:tok.i + 1], actor)
+                span = self._trim(self.doc[tok.i:tok.i + 1])   # widened over a first name NER missed too
+                if span is not None:
+                    self._add_person(span)
 
     def _trim(self, span: Span) -> Span | None:
         """Widen over name words NER left out ("Antony" of "Antony J. Blinken"), drop honorifics,
@@ -180,6 +179,8 @@ class Actors:
         if actor is None:
             actor = Actor("person", span.text, key)
             self.people.append(actor)
+        elif len(key.split()) > len(actor.tokens):   # "Joly" first, "Mélanie Joly" later: the full form names her
+            actor.name, actor.key = span.text, key
         actor.forms.add(span.text)
         self._mention(span, actor)
 
@@ -190,6 +191,7 @@ class Actors:
             return full[0]
         cands = [a for a in self.people
                  if (set(toks) <= set(a.tokens) and (toks[-1] == a.tokens[-1] or len(toks) == 1))
+                 or (len(a.tokens) == 1 and a.tokens[0] == toks[-1])
                  or same_name(toks, a.tokens)
                  or (len(toks) == 1 and fuzz.ratio(toks[0], a.tokens[-1]) >= 85)]   # "Zaluzhny"/"Zaluzhnyi"
         if not cands:
