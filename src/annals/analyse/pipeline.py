@@ -12,6 +12,7 @@ from ..errors import ModelNotFound
 from ..lexicon import Lexicon, lexicon
 from ..models import Article
 from . import extensions, timex  # noqa: F401  (timex registers the annals_timex factory)
+from .dateline import reference_date
 
 
 @Language.component("annals_paragraphs")
@@ -49,7 +50,7 @@ def build(model: str) -> Language:
 def make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.doc_id = article.id
-    doc._.published = article.published.isoformat()
+    doc._.published = reference_date(article.text, article.published).isoformat()
     return doc
 
 
