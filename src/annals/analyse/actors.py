@@ -90,7 +90,7 @@ class Actors:
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 code = self.lex.country(ent.text)
                 if code:
-                    self._mention(ent, self._country(code))
+                    self._mention(ent, self._country(code, ent.text if ent.label_ == "GPE" else None))
                     self.country_counts[code] = self.country_counts.get(code, 0) + 1
                 elif self.lex.org(ent.text):
                     self._mention(ent, self._org(ent))
@@ -214,12 +214,17 @@ class Actors:
         actor.forms.add(text)
         return actor
 
-    def _country(self, code: str) -> Actor:
+    def _country(self, code: str, surface: str | None) -> Actor:
+        """A country, named as the article names it ("Russia", not "Russian Federation") when it does."""
         actor = self.countries.get(code)
         if actor is None:
             rec = pycountry.countries.get(alpha_3=code)
             name = getattr(rec, "common_name", None) or (rec.name if rec else code)
             actor = self.countries[code] = Actor("country", name, code.lower(), country=code)
+        if surface and not actor.forms:
+            actor.name = re.sub(r"^the\s+", "", surface, flags=re.IGNORECASE)
+        if surface:
+            actor.forms.add(surface)
         return actor
 
     def _mention(self, span: Span, actor: Actor) -> None:

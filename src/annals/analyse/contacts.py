@@ -14,7 +14,7 @@ from datetime import timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, fold
 from ..models import ContactObservation, Evidence, TimeValue
 from .actors import PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors
 from .context import date_of, evidence, narrative_date
@@ -311,10 +311,14 @@ class ContactReader:
         for c in tok.children:   # "the presidents of France, Emmanuel Macron"
             if c.dep_ == "appos" and actors.person_at(c):
                 return actors.person_at(c)
+        if tok.lemma_.lower() in ("predecessor", "successor"):   # "Kishida's predecessor" is not Kishida
+            return actors.named_after(tok)
         inner = self._person_in_phrase(tok)
         found = inner or self._titled_person_after(tok) or actors.at(tok)
         if found is None and tok.dep_ in ("nsubj", "nsubjpass"):
             found = actors.name_at(tok)
+        if found is not None and found.kind == "org" and fold(found.name) in self.lex.media:
+            return None   # "(Bloomberg) -- X and Y talked": the outlet only reports it
         return found
 
     def _titled_person_after(self, tok: Token) -> Actor | None:

@@ -28,7 +28,7 @@ extensions.register()
 
 WINDOW = 5
 NUMERIC = re.compile(
-    r"\d{4}s?|'\d\ds?|\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ap]\.?m\.?)?|\d{4}-\d\d(?:-\d\d)?|\d{1,2}/\d{1,2}/\d{2,4}"
+    r"\d{4}s?|'\d\ds?|\d0s|\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:[ap]\.?m\.?)?|\d{4}-\d\d(?:-\d\d)?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4}"
     r"|q[1-4]|\d{1,2}(?:st|nd|rd|th)|\d{1,2}(?:[ap]\.?m\.?)|\d{4}-w\d\d|[a-z]+-\d{4}s?|[ap]\.?m\.?", re.I)
 YEAR = re.compile(r"\b\d{4}\b")
 MODIFIER = ("nummod", "compound", "amod", "poss")
@@ -126,6 +126,8 @@ def candidates(doc: Doc, triggers: frozenset[str]) -> list[tuple[int, int]]:
 def plausible(span: Span, tv: TimeValue) -> bool:
     """Reject what only looks temporal: numbers, ages, names, "N days after <clause>"."""
     if re.search(r" (?:from now|hence)$", span.text.lower()) or hyphen_compound(span):
+        return False
+    if span[-1].lower_ == "'s" and tv.precision != "decade":  # "Friday's" ends at Friday
         return False
     signal = [t for t in span[:-1] if t.lower_ in forms("cues", "signal") and t.nbor().lower_ not in
               ("tomorrow", "yesterday") and (t.pos_ in ("ADP", "SCONJ") or t.dep_ == "prep")]
@@ -264,7 +266,7 @@ def select(doc: Doc, published: date) -> list[tuple[int, int]]:
             continue
         chosen.append((start, end))
         taken[start:end] = [True] * (end - start)
-    return sorted(chosen + joined_counts(doc, chosen, taken))
+    return sorted(chosen + joined_counts(doc, chosen, taken) + second_years(doc, chosen, taken))
 
 
 def joined_counts(doc: Doc, chosen: list[tuple[int, int]], taken: list[bool]) -> list[tuple[int, int]]:
@@ -274,6 +276,17 @@ def joined_counts(doc: Doc, chosen: list[tuple[int, int]], taken: list[bool]) ->
         joined = start >= 2 and doc[start - 1].lower_ in forms("cues", "join")
         if joined and doc[start - 2].like_num and not taken[start - 2]:
             found.append((start - 2, start - 1))
+    return found
+
+
+def second_years(doc: Doc, chosen: list[tuple[int, int]], taken: list[bool]) -> list[tuple[int, int]]:
+    """The "58" of "1957-58" (it takes the century of the year before it)."""
+    found = []
+    for start, end in chosen:
+        tail = end + 1
+        year = end - start == 1 and re.fullmatch(r"\d{4}", doc[start].text) and tail < len(doc)
+        if year and doc[end].text in ("-", "–", "/") and re.fullmatch(r"\d\d", doc[tail].text) and not taken[tail]:
+            found.append((tail, tail + 1))
     return found
 
 
@@ -316,8 +329,12 @@ class Reader:
         return record(span, tv)
 
     def completed(self, span: Span, k: int, ctx: Context) -> str:
-        """A bare count ("12" of "12 and 18 months") borrows the words after the next count."""
+        """A bare count ("12" of "12 and 18 months") borrows the words after the next count,
+        the "58" of "1957-58" the century before it."""
         text = normalise(span.text)
+        first = self.doc[span.start - 2].text if span.start >= 2 else ""
+        if re.fullmatch(r"\d\d", text) and re.fullmatch(r"\d{4}", first):
+            return str(int(first[:2]) * 100 + int(text) + (100 if int(text) < int(first[2:]) else 0))
         if len(span) == 1 and k + 1 < len(self.chosen) and resolve_in(text, ctx) is None:
             following = normalise(self.doc[slice(*self.chosen[k + 1])].text).split()[1:]
             text = " ".join([text, *following])
@@ -331,7 +348,8 @@ class Reader:
             self.years[sentence] = year.group(0)
         if tv.is_day and year and tv.type == "DATE":
             self.known[(tv.earliest.month, tv.earliest.day)] = tv.earliest.year
-        if tv.type in ("DATE", "TIME") and tv.earliest and tv.latest and "REF" not in tv.value:
+        narrative = span.root.dep_ not in MODIFIER or tv.precision in ("day", "week")  # not "the 2010 raid"
+        if narrative and tv.type in ("DATE", "TIME") and tv.earliest and tv.latest and "REF" not in tv.value:
             self.anchor, self.anchor_sentence = tv, sentence
 
 
@@ -373,7 +391,10 @@ def make_timex(nlp: Language, name: str) -> TimexTagger:
 
 
 def write_predictions(articles: list[dict], nlp: Language) -> list[dict]:
-    """Scorer records ``{doc, start, end, value, type}`` for articles ``{id, date, text}``."""
+    """Scorer records ``{doc, start, end, value, type}`` for articles ``{id, date, text}``.
+
+    Uses the ``annals_timex`` component when ``nlp`` has one, else tags the parsed Docs itself.
+    """
     def dated(article: dict) -> Doc:
         doc = nlp.make_doc(article["text"])
         doc._.published = article["date"]
@@ -381,6 +402,9 @@ def write_predictions(articles: list[dict], nlp: Language) -> list[dict]:
 
     out = []
     for article, doc in zip(articles, nlp.pipe(dated(a) for a in articles), strict=True):
+        found = doc._.timexes
+        if found is None:
+            found = find_timexes(doc, date.fromisoformat(article["date"][:10]))
         out.extend({"doc": article["id"], "start": t["start"], "end": t["end"], "value": t["value"],
-                    "type": t["type"]} for t in doc._.timexes)
+                    "type": t["type"]} for t in found)
     return out

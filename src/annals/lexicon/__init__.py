@@ -1,7 +1,7 @@
 """Word lists as data, one file per kind, and the one loader for them all.
 
 Add an office title to ``offices.jsonl``, a country form to ``demonyms.jsonl``,
-a contact word to ``contact_words.jsonl``, a speech verb to ``speech_verbs.txt``.
+a contact word to ``contact_words.jsonl``, a speech verb to ``speech_verbs.txt``, a news organisation to ``media.txt``.
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ class Lexicon:
     speech_verbs: frozenset[str] = frozenset()
     status_words: dict[str, str] = field(default_factory=dict)
     modal_words: frozenset[str] = frozenset()
+    media: frozenset[str] = frozenset()   # folded names of news organisations
 
     def country(self, text: str) -> str | None:
         """Alpha-3 code for a country name, short form or demonym; None if it is not one.
@@ -135,4 +136,5 @@ def lexicon() -> Lexicon:
         speech_verbs=load_words("speech_verbs.txt"),
         status_words=status_words,
         modal_words=load_words("modal_words.txt"),
+        media=frozenset(fold(name) for name in _lines("media.txt")),
     )

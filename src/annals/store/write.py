@@ -106,7 +106,7 @@ def _same_person(conn: Connection, key: str):
 
 
 def _entity(conn: Connection, rec: EntityRecord, doc_id: str) -> int:
-    key = entity_key(rec.kind, rec.name)
+    key = rec.country.lower() if rec.kind == "country" and rec.country else entity_key(rec.kind, rec.name)
     row = conn.execute(select(entities.c.id, entities.c.name, entities.c.country)
                        .where(entities.c.kind == rec.kind, entities.c.key == key)).first()
     if row is None and rec.kind == "person" and key:
