@@ -19,6 +19,7 @@ from ..lexicon import Lexicon
 from ..models import Evidence, QuoteObservation
 from .actors import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors
 
+SHORT_UNATTRIBUTED = 4   # words
 OPEN, CLOSE = "\u201c\u201e", "\u201d"
 STATEMENT_NOUNS = {"statement", "readout", "release", "communique", "communiqué", "message", "post",
                    "letter", "note", "transcript", "report", "announcement", "account"}
@@ -124,8 +125,19 @@ class QuoteReader:
         sent_toks = [t for s in {inside[0].sent, inside[-1].sent} for t in s if t.i not in qtoks]
         for tok in sent_toks:   # "“...,” Katz wrote." parsed apart, or "According to X, “...”"
             is_speech = (tok.pos_ == "VERB" and tok.lemma_.lower() in speech) or tok.lower_ == "according"
-            if is_speech and self._has_subject(tok):
+            if is_speech and (self._has_subject(tok) or self._person_beside(tok, qtoks)):
                 return tok
+        return None
+
+    def _person_beside(self, verb: Token, qtoks: set[int]) -> Actor | None:
+        """The person named nearest before a subjectless speech verb, outside the quotation
+        ("“...,” Hitti, who was formerly a diplomat, said"), else right after it."""
+        sent = verb.sent
+        before = [t for t in self.doc[max(sent.start, verb.i - 14):verb.i] if t.i not in qtoks]
+        after = [t for t in self.doc[verb.i + 1:min(sent.end, verb.i + 4)] if t.i not in qtoks]
+        for t in [*reversed(before), *after]:
+            if self.actors.person_at(t) is not None:
+                return self.actors.person_at(t)
         return None
 
     @staticmethod
@@ -162,7 +174,8 @@ class QuoteReader:
             head = head.head
         if head.i != verb.i and head.pos_ in ("VERB", "AUX") and head.i not in qtoks:
             return self._speaker_of(head, qtoks)   # "..., saying “...”", "began by congratulating X for “...”"
-        return None, False
+        beside = self._person_beside(verb, qtoks)
+        return (beside, True) if beside is not None else (None, False)
 
     def _actor(self, tok: Token) -> tuple[Actor | None, bool]:
         """A speaker from the subject word: a name, a pronoun, a title, a statement, or unnamed (None)."""
@@ -241,8 +254,12 @@ def first_person(token: Token, reader: QuoteReader) -> Actor | None:
 
 
 def read_quotes(doc: Doc, reader: QuoteReader) -> list[QuoteObservation]:
+    """Quotations as observations; a few words in quotation marks that nobody is said to have said
+    are a name or a scare quote ("Ramstein", "1,000 for 1,000"), not a quotation."""
     out = []
     for q in reader.quotes:
+        if not q.named and len(doc.text[q.start:q.end].split()) <= SHORT_UNATTRIBUTED:
+            continue
         sent = doc.char_span(q.start, q.end, alignment_mode="expand")
         sentence = sent[0].sent.text.strip() if sent is not None and len(sent) else doc.text[q.start:q.end]
         out.append(QuoteObservation(doc.text[q.start:q.end], q.speaker.name if q.speaker else None,
