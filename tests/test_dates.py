@@ -208,6 +208,8 @@ def test_months_keep_month_precision(expr, published, tense, value):
     ("Jan. 3", D("2023-12-30"), "future", "2024-01-03"),
     ("2024-02-29", FRI, "past", "2024-02-29"),
     ("2/29/2024", FRI, "past", "2024-02-29"),
+    ("29/02/2024", FRI, "past", "2024-02-29"),
+    ("29.02.2024", FRI, "past", "2024-02-29"),
     ("March 22, 2013", FRI, "past", "2013-03-22"),
     ("Wednesday, March 20, 2013", FRI, "past", "2013-03-20"),
     ("October 7th, 2023", FRI, "past", "2023-10-07"),
@@ -251,6 +253,8 @@ def test_yearless_date_takes_a_year_seen_earlier():
     ("Christmas", FRI, "future", "2024-12-25", "2024-12-25", None, "day"),
     ("New Year's Day 2020", FRI, "past", "2020-01-01", "2020-01-01", None, "day"),
     ("the '90s", FRI, "past", "199", "1990-01-01", "1999-12-31", "decade"),
+    ("the 90s", FRI, "past", "199", "1990-01-01", "1999-12-31", "decade"),
+    ("the 2000's", FRI, "past", "200", "2000-01-01", "2009-12-31", "decade"),
     ("the 20th century", FRI, "past", "19", "1900-01-01", "1999-12-31", "range"),
     ("the first week of March", FRI, "future", "2024-03", "2024-03-01", "2024-03-07", "range"),
     ("the last week of February", FRI, "past", "2024-02", "2024-02-23", "2024-02-29", "range"),
@@ -274,6 +278,7 @@ def test_coarse_dates_keep_their_precision(expr, published, tense, value, earlie
     ("15:00 GMT Saturday", "future", "2024-03-02T15:00"),
     ("Saturday at 9 pm", "future", "2024-03-02T21"),
     ("noon", "past", "2024-03-01T12:00"),
+    ("the evening of February 28", "past", "2024-02-28TEV"),
     ("0800 hours", "past", "2024-03-01T08:00"),
 ])
 def test_times_of_day(expr, tense, value):
@@ -316,6 +321,11 @@ def test_anchored_on_a_day(expr, value, earliest, latest):
     check(expr, FRI, value, earliest, latest, anchor=OCT7)
 
 
+def test_part_of_an_anchored_day():
+    check("the next morning", FRI, "2023-10-08TMO", "2023-10-08", type_="TIME", anchor=OCT7)
+    check("that evening", FRI, "2023-10-07TEV", "2023-10-07", type_="TIME", anchor=OCT7)
+
+
 def test_anchor_inside_the_expression_wins():
     elsewhere = TimeValue("2024-01-05", "DATE", D("2024-01-05"), D("2024-01-05"))
     tv = check("just a few days following the October 7th attack", FRI, "2023-10", "2023-10-08", "2023-10-14",
@@ -336,7 +346,14 @@ def test_anchored_forms_need_an_anchor(expr):
     assert resolve(expr, FRI) is None
 
 
-@pytest.mark.parametrize("expr", ["", "banana", "the second", "the day", "13/45/2020", "February 30, 2023"])
+def test_next_day_needs_a_day_not_a_year():
+    in_2010 = TimeValue("2010", "DATE", D("2010-01-01"), D("2010-12-31"), "year")
+    assert resolve("the next day", FRI, anchor=in_2010).type == "DURATION"
+    assert resolve("the following year", FRI, anchor=in_2010).value == "2011"
+
+
+@pytest.mark.parametrize("expr", ["", "banana", "the second", "the day", "13/45/2020", "February 30, 2023",
+                                  "morning", "the night"])
 def test_unresolvable(expr):
     assert resolve(expr, FRI) is None
 

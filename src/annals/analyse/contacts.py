@@ -123,11 +123,12 @@ class ContactReader:
                 return True
             if node.pos_ == "NOUN" and any(c.lower_ in modal for c in kids if c.dep_ in ("amod", "compound")):
                 return True
-            if node.i != tok.i and node.lemma_.lower() in modal:
+            if node.i != tok.i and (node.lemma_.lower() in modal or node.lower_ in modal):
                 return True
             if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "dobj", "pobj", "prep", "nsubjpass",
                              "nsubj", "attr", "compound", "relcl") and node.head.i != node.i:
-                if node.dep_ in ("ccomp", "relcl", "nsubj") and node.head.lemma_.lower() not in modal:
+                if node.dep_ in ("ccomp", "relcl", "nsubj") and node.head.lemma_.lower() not in modal \
+                        and node.head.lower_ not in modal:
                     return False
                 node = node.head
                 hops += 1

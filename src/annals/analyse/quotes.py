@@ -211,7 +211,7 @@ class QuoteReader:
         return any(q.start <= idx < q.end for q in self.quotes)
 
     def _office_of(self, owner: Token, noun: Token) -> Actor:
-        text = f"{owner.text}'s {noun.text}"
+        text = self.doc[owner.i:noun.i + 1].text   # "Netanyahu’s office", as written
         actor = Actor("org", text, text.lower(), {text}, self.actors.at(owner).country)
         self.last_source = actor
         return actor

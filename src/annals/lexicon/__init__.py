@@ -91,6 +91,15 @@ def _spellings(title: str) -> set[str]:
     return forms | {f.replace("defense", "defence") for f in forms}
 
 
+def _inflected(words: frozenset[str]) -> frozenset[str]:
+    """Words with their -s, -ed, -ing forms, for when the lemmatizer errs ("hopes" -> "hop")."""
+    forms = set(words)
+    for w in words:
+        stem = w[:-1] if w.endswith("e") else w
+        forms |= {w + "s", w + "d" if w.endswith("e") else w + "ed", stem + "ing"}
+    return frozenset(forms)
+
+
 def _countries() -> dict[str, str]:
     table: dict[str, str] = {}
     for c in pycountry.countries:
@@ -135,6 +144,6 @@ def lexicon() -> Lexicon:
         contact_words=contact_words,
         speech_verbs=load_words("speech_verbs.txt"),
         status_words=status_words,
-        modal_words=load_words("modal_words.txt"),
+        modal_words=_inflected(load_words("modal_words.txt")),
         media=frozenset(fold(name) for name in _lines("media.txt")),
     )

@@ -24,6 +24,7 @@ SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 TENS = frozenset(str(n) for n in range(20, 100, 10))
 ONES = frozenset(str(n) for n in range(1, 10))
 SEARCH_WORDS = 8
+SPAN_DAYS = {"day": 7, "week": 31, "month": 92, "year": 3660}  # widest anchor a "next <unit>" can follow
 PARTS = frozenset({"early", "mid", "late", "earlier", "later"})
 CLOCK = (r"(?P<hh>\d{1,2})(?:[:.](?P<mm>\d{2}))?(?::\d{2})? ?(?P<ampm>[ap]\.? ?m\b\.?)"
          r"|(?P<hh24>\d{1,2}):(?P<mm24>\d{2})|(?P<named>noon|midday|midnight)"
@@ -359,10 +360,12 @@ def _set_adverb(m: re.Match, ctx: Context) -> TimeValue:
 
 
 def _iso(m: re.Match, ctx: Context) -> TimeValue | None:
-    y, mo = int(m["y"]), int(m["m"])
+    y, mo, d = int(m["y"]), int(m["m"]), m["d"]
+    if mo > 12 and d and int(d) <= 12:  # 22/03/2013 is day first
+        mo, d = int(d), m["m"]
     if len(m["y"]) == 2:
         y += 2000 if y <= ctx.published.year % 100 + 1 else 1900
-    return day_value(date(y, mo, int(m["d"]))) if m["d"] else month_value(y, mo)
+    return day_value(date(y, mo, int(d))) if d else month_value(y, mo)
 
 
 def _iso_week(m: re.Match, ctx: Context) -> TimeValue:
@@ -389,12 +392,19 @@ def _anchor_day(ctx: Context) -> TimeValue:
 
 
 def _daypart(m: re.Match, ctx: Context) -> TimeValue | None:
-    code = lexicon("dayparts")[m["part"]]
-    rest = m["rest"]
-    if rest in (None, "this", "today", "tonight"):
+    """ "this morning", "last night", "Friday evening", "the evening of March 3", "the next morning"."""
+    code, rest = lexicon("dayparts")[m["part"]], m["rest"]
+    anchor_day = ctx.anchor.earliest if ctx.anchor is not None and ctx.anchor.is_day else None
+    if rest is None:
+        base = day_value(ctx.published) if m["part"] == "overnight" else None
+    elif rest in ("this", "today", "tonight"):
         base = day_value(ctx.published)
     elif rest in ("last", "yesterday"):
         base = day_value(ctx.published - timedelta(days=1))
+    elif rest in ("that", "the same", "that same"):
+        base = day_value(anchor_day) if anchor_day else None
+    elif rest in ("the next", "the following", "next", "following"):
+        base = day_value(anchor_day + timedelta(days=1)) if anchor_day else None
     else:
         base = resolve_in(rest, ctx)
     return with_time(base, code)
@@ -449,7 +459,7 @@ def _short_year(m: re.Match, ctx: Context) -> TimeValue:
 
 
 def _decade(m: re.Match, ctx: Context) -> TimeValue:
-    if m["yy"]:
+    if m.groupdict().get("yy"):
         y = int(m["yy"]) * 10
         return decade_value(y + (2000 if y <= ctx.published.year % 100 else 1900))
     return decade_value(int(m["dec"]) * 10)
@@ -553,7 +563,9 @@ def _same(m: re.Match, ctx: Context) -> TimeValue | None:
 
 def _next_unit(m: re.Match, ctx: Context) -> TimeValue | None:
     a = ctx.anchor
-    if a is None or a.earliest is None or (m["rel"] == "next" and m["unit"] != "day" and ctx.tense != "past"):
+    if a is None or a.earliest is None or a.latest is None or (a.latest - a.earliest).days >= SPAN_DAYS[m["unit"]]:
+        return None  # "the next day" after "in 2010" says nothing
+    if m["rel"] == "next" and m["unit"] != "day" and ctx.tense != "past":
         return None
     sign = -1 if m["rel"] in ("previous", "preceding", "prior", "before") else 1
     unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}[m["unit"]]
@@ -681,6 +693,7 @@ def rules() -> tuple[Rule, ...]:
         (r"(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?(?:t[\d:.]+z?)?", _iso),
         (r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})", _iso),
         (r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})", _iso),
+        (r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})", _iso),
         (r"(?P<y>\d{4})-w(?P<w>\d{2})", _iso_week),
         (rf"(?:(?:at|around|about|after|before|by|until) )?(?:{CLOCK}){{tz}}(?:,? (?:on )?(?P<rest>.+))?", _clock),
         (rf"(?P<rest>.+?),? (?:at|around|about|from|until|by) (?:{CLOCK}){{tz}}", _clock),
@@ -688,6 +701,7 @@ def rules() -> tuple[Rule, ...]:
         (r"tonight", _tonight),
         (alternation("days"), _relative_day),
         (r"(?:(?P<rest>.+?) )?{part}", _daypart),
+        (r"(?:the )?{part} of (?P<rest>.+)", _daypart),
         (r"{holiday}(?:,? (?:of )?{year})?", _holiday),
         (r"{wd}{month} {day},? {year}", _date_with_year),
         (r"{wd}(?:the )?{day} (?:of )?{month},? {year}", _date_with_year),
@@ -697,7 +711,8 @@ def rules() -> tuple[Rule, ...]:
         (r"(?:(?P<rel>last|this|next|this past|this coming|the coming|the past|past) )?{month}", _month),
         (r"(?:(?:the )?(?:fiscal|calendar|year|fy|fiscal year) )?{year}", _year),
         (r"'(?P<yy>\d{2})", _short_year),
-        (r"(?:the )?(?:(?P<dec>1\d\d|20\d)0'?s|'(?P<yy>\d)0s)", _decade),
+        (r"(?:the )?(?:(?P<dec>1\d\d|20\d)0s|'?(?P<yy>\d)0s)", _decade),
+        (r"the (?P<dec>1\d\d|20\d)0's", _decade),
         (r"(?:the )?{ord} century", _century),
         (r"(?:the )?(?:{ord}|q(?P<q>[1-4])) (?:fiscal |calendar )?quarter(?:,? (?:of )?(?:fiscal )?{year})?",
          _quarter),

@@ -1,0 +1,72 @@
+"""What the analysers take from one article, on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def offices(an):
+    return {(o.person, o.role, o.country, o.status, o.date.as_gold() if o.date else None) for o in an.offices}
+
+
+def contacts(an):
+    return sorted((c.kind, tuple(sorted(c.participants)), c.date.as_gold() if c.date else None)
+                  for c in an.contacts)
+
+
+def test_titles_next_to_names_give_offices_with_countries(analyse_text):
+    an = analyse_text("Brazilian Foreign Minister Ana Costa met Chile's new defense minister, Pedro Rojas, "
+                      "in Santiago on Tuesday. Former Prime Minister Jorge Lima of Peru was also there.",
+                      "2024-05-09")
+    assert {("Ana Costa", "foreign_minister", "BRA", "holding", None),
+            ("Pedro Rojas", "defense_minister", "CHL", "holding", None),
+            ("Jorge Lima", "head_of_government", "PER", "former", None)} <= offices(an)
+
+
+def test_sworn_in_outgoing_and_elect(analyse_text):
+    an = analyse_text("Maria Silva was sworn in as Portugal's defence minister on Monday, replacing outgoing "
+                      "Defence Minister Rui Santos. President-elect Tomas Ferreira of Portugal congratulated her.",
+                      "2024-05-08")
+    got = offices(an)
+    assert ("Maria Silva", "defense_minister", "PRT", "starts", "2024-05-06") in got
+    assert any(p == "Rui Santos" and s == "ends" for p, _, _, s, _ in got)
+    assert ("Tomas Ferreira", "head_of_state", "PRT", "designate", None) in got
+
+
+def test_calls_meetings_and_letters_with_their_days(analyse_text):
+    an = analyse_text("Kenyan President John Mwangi spoke by phone with Ugandan President Paul Okello on "
+                      "Wednesday. On Thursday, Mwangi met Tanzanian Foreign Minister Grace Ally in Nairobi. "
+                      "Ally also sent a letter to Okello.", "2024-05-10")
+    assert contacts(an) == [
+        ("call", ("John Mwangi", "Paul Okello"), "2024-05-08"),
+        ("letter", ("Grace Ally", "Paul Okello"), "2024-05-09"),
+        ("meeting", ("Grace Ally", "John Mwangi"), "2024-05-09"),
+    ]
+
+
+def test_plans_hopes_denials_and_habits_are_not_contacts(analyse_text):
+    an = analyse_text("German Chancellor Hans Weber will meet French President Luc Martin next week. "
+                      "Weber hopes to speak with Italian Prime Minister Carla Rossi soon. "
+                      "Martin did not meet Rossi on Monday. Weber and Rossi held frequent conversations last year.",
+                      "2024-05-10")
+    assert contacts(an) == []
+
+
+def test_one_call_per_person_listed(analyse_text):
+    an = analyse_text("On Monday, Irish Prime Minister Sean Byrne spoke with Belgian Prime Minister Jan Peeters, "
+                      "with Dutch Prime Minister Anna de Vries and with Austrian Chancellor Karl Huber.", "2024-05-07")
+    assert contacts(an) == [("call", ("Anna de Vries", "Sean Byrne"), "2024-05-06"),
+                            ("call", ("Jan Peeters", "Sean Byrne"), "2024-05-06"),
+                            ("call", ("Karl Huber", "Sean Byrne"), "2024-05-06")]
+
+
+def test_quotations_and_their_speakers(analyse_text):
+    an = analyse_text(
+        "Greek Foreign Minister Nikos Pappas spoke with his Cypriot counterpart Elena Georgiou on Friday.\n\n"
+        "“We agreed to work together on energy,” Pappas said.\n\n"
+        "“Our islands share one sea.”\n\n"
+        "A senior official said the talks were “constructive.”\n\n"
+        "Georgiou’s office issued a statement after the call.\n\n"
+        "“The minister thanked Greece for its support,” the statement added.", "2024-05-11")
+    got = [(q.speaker, q.text[:20]) for q in an.quotes]
+    assert got == [("Nikos Pappas", "We agreed to work to"), ("Nikos Pappas", "Our islands share on"),
+                   (None, "constructive."), ("Georgiou’s office", "The minister thanked")]
+    assert ("Elena Georgiou", "foreign_minister", "CYP", "holding", None) in offices(an)
