@@ -70,3 +70,13 @@ def test_quotations_and_their_speakers(analyse_text):
     assert got == [("Nikos Pappas", "We agreed to work to"), ("Nikos Pappas", "Our islands share on"),
                    (None, "constructive."), ("Georgiou’s office", "The minister thanked")]
     assert ("Elena Georgiou", "foreign_minister", "CYP", "holding", None) in offices(an)
+
+
+def test_titles_after_names_in_parentheses_plural_and_with_a_country_only(analyse_text):
+    an = analyse_text("Amina Bello, Chairperson of the African Union Commission, met World Bank (WB) President "
+                      "Carl Lund and the presidents of Ghana, Kofi Mensah, and of Benin, Paul Dossou. "
+                      "Opposition leader Ada Obi and Nigerian leader Musa Dan were absent.", "2024-05-10")
+    got = {(o.person, o.role, o.country) for o in an.offices}
+    assert {("Amina Bello", "intl_org_head", "AU"), ("Kofi Mensah", "head_of_state", "GHA"),
+            ("Musa Dan", "head_of_state", "NGA")} <= got
+    assert not any(p == "Ada Obi" and r == "head_of_state" for p, r, _ in got)

@@ -20,6 +20,7 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "he", "h e", "rt", "hon", "honourable", "
               "excellency", "majesty", "highness", "his", "her", "general", "colonel", "colonel-general",
               "lieutenant", "lieutenant-general", "major", "major-general", "admiral", "marshal", "brigadier",
               "captain", "gen", "col", "lt", "adm", "prof", "professor"}
+COUNTERPARTS = {"counterpart", "colleague"}   # "his US colleague X": the same office in another country
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 PLURAL_REFS = {"they", "them", "their", "both", "two"}
@@ -128,6 +129,16 @@ class Actors:
                 if span is not None and not any(i in taken for i in range(span.start, span.end)):
                     spans.append(span)
                     taken.update(range(span.start, span.end))
+        for ent in doc.ents:   # "Moussa Faki Mahamat, Chairperson of ...": a name before ", Title"
+            if ent.label_ == "TITLE" and ent.start >= 2 and doc[ent.start - 1].text == ",":
+                start = end = ent.start - 1
+                while start > 0 and self._name_word(doc[start - 1]):
+                    start -= 1
+                if end - start >= 2 and not any(i in taken for i in range(start, end)):
+                    span = self._trim(doc[start:end])
+                    if span is not None:
+                        spans.append(span)
+                        taken.update(range(span.start, span.end))
         return spans
 
     def _name_word(self, tok: Token) -> bool:

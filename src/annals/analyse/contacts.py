@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon, fold
 from ..models import ContactObservation, Evidence, TimeValue
-from .actors import PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors
+from .actors import COUNTERPARTS, PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors
 from .context import date_of, evidence, narrative_date
 from .quotes import QuoteReader, first_person
 
@@ -307,7 +307,7 @@ class ContactReader:
             return None
         if tok.i in self.title_people:
             return self.title_people[tok.i]
-        if tok.lemma_.lower() == "counterpart":
+        if tok.lemma_.lower() in COUNTERPARTS:
             return self._counterpart(tok)
         for c in tok.children:   # "the presidents of France, Emmanuel Macron"
             if c.dep_ == "appos" and actors.person_at(c):

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, Title, fold
 from ..models import Evidence, OfficeObservation, TimeValue
-from .actors import PERSON_PRONOUNS, Actor, Actors
+from .actors import COUNTERPARTS, PERSON_PRONOUNS, Actor, Actors
 from .context import date_of, evidence, narrative_date
 
 SINGLE_HOLDER = {"head_of_state", "head_of_government", "defense_minister", "foreign_minister",
@@ -106,7 +106,7 @@ class OfficeReader:
         hints = {}
         self.counterparts: list[tuple[Actor, Token, str | None]] = []
         for tok in self.doc:
-            if tok.lemma_.lower() != "counterpart":
+            if tok.lemma_.lower() not in COUNTERPARTS:
                 continue
             codes = [self.lex.country(c.text) for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
             codes = [c for c in codes if c]
@@ -140,6 +140,11 @@ class OfficeReader:
         while i >= 0 and span.start - i <= 7:
             tok = doc[i]
             low = tok.lower_
+            if tok.text == ")":   # "International Monetary Fund (IMF) Managing Director"
+                while i > 0 and doc[i].text != "(":
+                    i -= 1
+                i -= 1
+                continue
             if tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "FAC") and tok.ent_iob_ in ("B", "I"):
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
                 code = self.lex.country(ent.text)
@@ -209,6 +214,8 @@ class OfficeReader:
         role = title.role
         if deputy and "deputy" not in title.title and "vice" not in title.title:
             role = "official"
+        if title.needs_country and not (countries or of_country):
+            return   # "opposition leader", "party leader": only "Russian leader X" is a head of state
         if title.org or role == "intl_org_head":
             short = (org or {}).get("short")
             if short:

@@ -50,6 +50,7 @@ class Title:
     role: str
     country: str | None = None
     org: bool = False
+    needs_country: bool = False   # a title only when a country is named with it ("Russian leader")
 
 
 @dataclass
@@ -87,8 +88,12 @@ class Lexicon:
 
 
 def _spellings(title: str) -> set[str]:
+    """A title as written, with British spelling, without hyphens, and in the plural ("the presidents of")."""
     forms = {title, title.replace("defense", "defence"), title.replace("-", " ")}
-    return forms | {f.replace("defense", "defence") for f in forms}
+    forms |= {f.replace("defense", "defence") for f in forms}
+    head, _, rest = title.partition(" of ")
+    plural = head + ("es" if head.endswith(("s", "ch", "sh")) else "s") + (f" of {rest}" if rest else "")
+    return forms | {plural}
 
 
 def _inflected(words: frozenset[str]) -> frozenset[str]:
@@ -119,7 +124,8 @@ def lexicon() -> Lexicon:
     title_forms: set[str] = set()
     records = load_jsonl("offices.jsonl")
     for rec in records:   # titles as written win over the spelling variants made from other titles
-        titles[fold(rec["title"])] = Title(rec["title"], rec["role"], rec.get("country"), bool(rec.get("org")))
+        titles[fold(rec["title"])] = Title(rec["title"], rec["role"], rec.get("country"), bool(rec.get("org")),
+                                           bool(rec.get("needs_country")))
     for rec in records:
         for form in _spellings(rec["title"].lower()):
             titles.setdefault(fold(form), titles[fold(rec["title"])])
