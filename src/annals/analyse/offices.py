@@ -25,6 +25,7 @@ START_VERBS = {"swear", "appoint", "name", "elect", "confirm", "install", "nomin
                "assume", "choose", "pick", "designate", "promote", "select", "tap"}
 END_VERBS = {"resign", "quit", "dismiss", "fire", "sack", "remove", "oust", "replace", "leave", "step",
              "succeed", "depose", "relieve"}
+PAST_WORDS = {"previously", "formerly", "once", "past", "earlier"}
 DESIGNATE_VERBS = {"nominate", "propose", "recommend", "submit"}
 FORMER_VERBS = {"serve", "head", "lead"}
 OFFICE_NOUNS = {"office", "role", "post", "position", "duties", "job", "seat", "helm", "portfolio", "reins"}
@@ -273,26 +274,37 @@ class OfficeReader:
                     "former" if head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children)
                     else None)
                 return subj, status, head
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in OFFICE_NOUNS:
+            post = head.head   # "removed X from the post of Commander-in-Chief", "remains in the post of"
+            if post.dep_ == "pobj" and post.head.head.pos_ in ("VERB", "AUX"):
+                return self._by_verb(post.head.head)
         if root.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
-            verb = head.head
-            objs = [c for c in verb.children if c.dep_ == "dobj"]
-            person = next((actors.person_at(c) or self._appos_person(c) for c in objs
-                           if actors.person_at(c) or self._appos_person(c)), None) or self._subject(verb)
-            lemma = verb.lemma_
-            if lemma in DESIGNATE_VERBS or (lemma == "put" and any(c.lower_ == "forward" for c in verb.children)):
-                status = "designate"
-            elif lemma in START_VERBS or (lemma == "over" or any(c.lower_ == "over" for c in verb.children)):
-                status = "starts"
-            elif lemma in END_VERBS:
-                status = "ends"
-            elif lemma in FORMER_VERBS and verb.tag_ == "VBD":
-                status = "former"
-            else:
-                status = None
-            if self._modal(verb):
-                status = "designate" if status == "starts" else None
-            return person, status, verb
+            return self._by_verb(head.head)
         return None, None, None
+
+    def _by_verb(self, verb: Token) -> tuple[Actor | None, str | None, Token | None]:
+        """Who a verb puts in or out of an office, and how: "named X as", "sworn in as", "resigned as"."""
+        actors = self.actors
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        person = next((actors.person_at(c) or self._appos_person(c) for c in objs
+                       if actors.person_at(c) or self._appos_person(c)), None) or self._subject(verb)
+        lemma = verb.lemma_
+        kids = {c.lower_ for c in verb.children}
+        if lemma in DESIGNATE_VERBS or (lemma == "put" and "forward" in kids):
+            status = "designate"
+        elif lemma in START_VERBS or lemma == "move" or "over" in kids:
+            status = "starts"
+        elif lemma in END_VERBS:
+            status = "ends"
+        elif lemma in FORMER_VERBS and (verb.tag_ == "VBD" or kids & PAST_WORDS):
+            status = "former"
+        elif lemma in ("remain", "stay"):
+            status = "holding"
+        else:
+            status = None
+        if self._modal(verb):
+            status = "designate" if status == "starts" else None
+        return person, status, verb
 
     def _subject(self, verb: Token) -> Actor | None:
         for c in verb.children:
@@ -304,6 +316,8 @@ class OfficeReader:
             return self.actors.person_at(verb.head)
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             return self._subject(verb.head)
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):   # "held a call since taking office"
+            return self._subject(verb.head.head)
         return None
 
     def _modal(self, verb: Token) -> bool:
@@ -344,7 +358,8 @@ class OfficeReader:
                     for o in objs:
                         target = self.actors.person_at(o) or self._appos_person(o)
                         if target:   # the one replaced held what the successor now holds
-                            self._extend(target, "ends", tok, also=subj if lemma in ("replace", "succeed") else None)
+                            self._extend(target, "ends", tok,
+                                         first=subj if lemma in ("replace", "succeed") else None)
                     replaced = [self.actors.person_at(o) or self._appos_person(o) for o in objs]
                     replaced = [p for p in replaced if p is not None]
                     if lemma in ("replace", "succeed") and subj and tok.tag_ != "VBG":
@@ -363,13 +378,10 @@ class OfficeReader:
                 return self.actors.person_at(c)
         return None
 
-    def _extend(self, person: Actor, status: str, verb: Token, first: Actor | None = None,
-                also: Actor | None = None) -> None:
-        """Record ``status`` for an office known in this article: ``first``'s if given (a successor takes
-        the office of the one replaced), else ``person``'s own, else ``also``'s (the one replaced held
-        the successor's office)."""
-        offices = (self._offices_of(first) if first else []) or self._offices_of(person) or (
-            self._offices_of(also) if also else [])
+    def _extend(self, person: Actor, status: str, verb: Token, first: Actor | None = None) -> None:
+        """Record ``status`` for an office known in this article: ``first``'s if given (successor and
+        predecessor share one office), else ``person``'s own."""
+        offices = (self._offices_of(first) if first else []) or self._offices_of(person)
         main = [s for s in offices if s.role != "official"] or offices
         if not main:
             return
