@@ -178,7 +178,7 @@ class Actors:
         text = out.text
         if not any(c.isupper() for c in text) or any(c.isdigit() for c in text):
             return None
-        if self.lex.country(text) or self.lex.org(text) or self.lex.title(text):
+        if self.lex.country(text) or self.lex.org(text) or self.lex.title(text) or fold(text) in self.lex.media:
             return None
         return out
 

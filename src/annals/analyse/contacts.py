@@ -8,7 +8,7 @@ noun depends on ("held a call with"), possessives ("their call"), pronouns and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date as date_cls
 from datetime import timedelta
 
@@ -40,7 +40,7 @@ class Found:
     date: TimeValue | None
     evidence: Evidence
     place: str | None = None
-    sources: list[Token] = field(default_factory=list)
+    inferred: bool = False   # the date comes from the story around it, not from the event's own words
 
 
 class ContactReader:
@@ -61,12 +61,12 @@ class ContactReader:
             kind = self._kind(tok, rec["kind"])
             if kind != "meeting" and _known(side_b):   # "spoke with A, with B and with C", however parsed
                 side_b = side_b + [p for p in self._listed_after(tok) if p not in side_a]
-            date = self._date(tok)
+            date, inferred = self._date(tok)
             groups = self._groups(kind, _known(side_a), _known(side_b))
             if not groups and date is not None and self._refers_back(tok):
                 self._date_earlier(kind, date)   # "The meeting took place on Tuesday, 13 December"
             for group in groups:
-                self.found.append(Found(kind, group, tok, date, evidence(self.doc, tok.sent), place))
+                self.found.append(Found(kind, group, tok, date, evidence(self.doc, tok.sent), place, inferred))
         return self.found
 
     @staticmethod
@@ -160,20 +160,22 @@ class ContactReader:
                 f.date = date
                 return
 
-    def _date(self, tok: Token) -> TimeValue | None:
+    def _date(self, tok: Token) -> tuple[TimeValue | None, bool]:
+        """The event's date and whether it was inferred (from tense or the story) rather than read."""
         in_quote = self.quotes.inside(tok) is not None
         date = date_of(self.doc, tok)
-        if date is None and not in_quote and self._present_perfect(tok):
-            published = date_cls.fromisoformat(self.doc._.published)   # "has held talks": just now
-            date = TimeValue(f"{published - timedelta(days=1)}/{published}", "DATE",
-                             published - timedelta(days=1), published, "range")
-        if date is None and not in_quote:
-            date = narrative_date(self.doc, tok.sent, lookback=2)
         if date is not None and in_quote:
             for tx in self.doc._.timexes or []:
                 if tx["text"].lower() in DEICTIC and tok.sent.start <= tx["token_start"] < tok.sent.end:
-                    return None   # "today" inside a quotation is the speaker's day, not the article's
-        return date
+                    return None, False   # "today" inside a quotation is the speaker's day, not the article's
+        if date is not None or in_quote:
+            return date, False
+        if self._present_perfect(tok):
+            published = date_cls.fromisoformat(self.doc._.published)   # "has held talks": just now
+            return TimeValue(f"{published - timedelta(days=1)}/{published}", "DATE",
+                             published - timedelta(days=1), published, "range"), True
+        date = narrative_date(self.doc, tok.sent, lookback=2)
+        return date, date is not None
 
     @staticmethod
     def _present_perfect(tok: Token) -> bool:
@@ -230,6 +232,9 @@ class ContactReader:
                 side_a += self.actors.people_in(tok.sent)[:2] or self._plural(c)
             elif c.dep_ == "poss":
                 side_a += self._with_conj(c, self._party(c))
+            elif c.dep_ == "relcl" and c.lemma_.lower() in ("hold", "have", "conduct"):
+                side_a += self._subjects(c)   # "the phone conversation he had held on May 13 with X"
+                side_b += [p for g in c.children for p in self._objects(g)]
             else:
                 side_b += self._objects(c)
         head = tok.head
@@ -396,13 +401,23 @@ def merge(found: list[Found]) -> list[Found]:
     for f in found:
         key = frozenset(p.key + p.kind for p in f.parties)
         for g in out:
-            if frozenset(p.key + p.kind for p in g.parties) == key and g.kind == f.kind and _compatible(g.date, f.date):
-                if g.date is None or (f.date is not None and _width(f.date) < _width(g.date)):
-                    g.date = f.date
+            same = frozenset(p.key + p.kind for p in g.parties) == key and g.kind == f.kind
+            if same and (g.inferred or f.inferred or _compatible(g.date, f.date)):
+                if _better(f, g):
+                    g.date, g.inferred = f.date, f.inferred
                 break
         else:
             out.append(f)
     return out
+
+
+def _better(f: Found, g: Found) -> bool:
+    """Is ``f``'s date the better account of one interaction: read rather than inferred, then narrower."""
+    if f.date is None:
+        return False
+    if g.date is None or g.inferred != f.inferred:
+        return g.date is None or g.inferred
+    return _width(f.date) < _width(g.date)
 
 
 def _compatible(a: TimeValue | None, b: TimeValue | None) -> bool:
