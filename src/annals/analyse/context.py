@@ -9,6 +9,8 @@ from spacy.tokens import Doc, Span, Token
 from ..models import Evidence, TimeValue
 
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "xcomp", "acl", "conj", "parataxis"}
+OTHER_TIME = {"since", "before", "after", "until", "till", "once"}
+TOPIC_PREPS = {"about", "regarding", "concerning"}
 REPORTING = {"say", "tell", "announce", "report", "state", "add", "release", "issue", "note", "write", "confirm"}
 
 
@@ -68,13 +70,25 @@ def date_of(doc: Doc, trigger: Token, *, sentence_fallback: bool = True) -> Time
         if steps is not None:
             if best is None or steps < best[0]:
                 best = (steps, tv)
-        elif sentence_fallback and clause_head(head).lemma_ not in REPORTING:
+        elif sentence_fallback and clause_head(head).lemma_ not in REPORTING and not _elsewhere(head):
             dist = abs(head.i - trigger.i)
             if fallback is None or dist < fallback[0]:
                 fallback = (dist, tv)
     if best:
         return best[1]
     return fallback[1] if fallback else None
+
+
+def _elsewhere(token: Token) -> bool:
+    """Does a date sit in a clause about another time or topic ("since before Russia invaded in
+    February", "talked about the talks held on 16 May")?"""
+    while token.head.i != token.i:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME for c in token.children):
+            return True
+        if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS:
+            return True
+        token = token.head
+    return False
 
 
 def narrative_date(doc: Doc, sent: Span, lookback: int = 3) -> TimeValue | None:
