@@ -266,6 +266,13 @@ class Actors:
                 return m.actor
         return people[-1].actor if people else None
 
+    def add_titles(self, holders: dict[int, Actor]) -> None:
+        """Titles resolved to their holders become mentions of them ("the Speaker ..., X, said he")."""
+        for i, actor in holders.items():
+            if i not in self.by_token:
+                self._mention(self.doc[i:i + 1], actor)
+        self.mentions.sort(key=lambda m: m.start)
+
     def named_after(self, tok: Token) -> Actor | None:
         """The person a word stands for by apposition: "counterpart, newly confirmed Defense Secretary X"."""
         for c in tok.children:

@@ -15,6 +15,7 @@ def analyse(article: Article, doc: Doc, lex: Lexicon) -> Analysis:
     actors = Actors(doc, lex)
     office_reader = offices.OfficeReader(doc, actors, lex)
     seen = office_reader.read()
+    actors.add_titles(office_reader.title_people)
     quote_reader = quotes.QuoteReader(doc, actors, lex, office_reader.title_people)
     quote_reader.read()
     found = contacts.ContactReader(doc, actors, lex, quote_reader, office_reader.title_people, seen).read()
