@@ -80,3 +80,12 @@ def test_titles_after_names_in_parentheses_plural_and_with_a_country_only(analys
     assert {("Amina Bello", "intl_org_head", "AU"), ("Kofi Mensah", "head_of_state", "GHA"),
             ("Musa Dan", "head_of_state", "NGA")} <= got
     assert not any(p == "Ada Obi" and r == "head_of_state" for p, r, _ in got)
+
+
+def test_quotes_introduced_with_quote_colon_and_pronouns_after_a_quote(analyse_text):
+    an = analyse_text(
+        "President Irina Volkova of Moldova signed a decree dismissing the army chief on Monday.\n\n"
+        "Quote: \"The commander shall be relieved of his duties.\"\n\n"
+        "“We thank him for his service,” she said.", "2024-05-07")
+    assert [(q.speaker, q.text[:12]) for q in an.quotes] == [("Irina Volkova", "The commande"),
+                                                             ("Irina Volkova", "We thank him")]

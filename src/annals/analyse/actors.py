@@ -258,13 +258,17 @@ class Actors:
     def previous_person(self, before: int, skip=None) -> Actor | None:
         """The person most recently named as a subject before token ``before``, else the last one named
         (mentions for which ``skip(token_index)`` is true are passed over)."""
+        m = self.previous_mention(before, skip)
+        return m.actor if m is not None else None
+
+    def previous_mention(self, before: int, skip=None) -> Mention | None:
         people = [m for m in self.mentions if m.start < before and m.actor.kind == "person"
                   and not (skip and skip(m.start))]
         for m in reversed(people):
             root = self.doc[m.end - 1]
             if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ == "nsubj"):
-                return m.actor
-        return people[-1].actor if people else None
+                return m
+        return people[-1] if people else None
 
     def add_titles(self, holders: dict[int, Actor]) -> None:
         """Titles resolved to their holders become mentions of them ("the Speaker ..., X, said he")."""

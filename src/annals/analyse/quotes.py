@@ -20,6 +20,7 @@ from ..models import Evidence, QuoteObservation
 from .actors import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors
 
 SHORT_UNATTRIBUTED = 4   # words
+INTRODUCED = re.compile(r"\b(?:Quote|Quotes|Text|Excerpt)\s*:\s*[\"\u201c\u201e]?\s*$")
 OPEN, CLOSE = "\u201c\u201e", "\u201d"
 STATEMENT_NOUNS = {"statement", "readout", "release", "communique", "communiqué", "message", "post",
                    "letter", "note", "transcript", "report", "announcement", "account"}
@@ -99,10 +100,11 @@ class QuoteReader:
                 self._note_sources(sent)
                 self._noted = sent.end
         verb = self._speech_verb(inside, qtoks)
-        if verb is None:
-            return
-        actor, named = self._speaker_of(verb, qtoks)
-        q.speaker, q.named = actor, named
+        if verb is not None:
+            q.speaker, q.named = self._speaker_of(verb, qtoks)
+        elif INTRODUCED.search(self.doc.text[max(0, q.start - 12):q.start]):
+            # "Quote: “...”" after a sentence saying who spoke or wrote
+            q.speaker, q.named = self.last_source or self.actors.previous_person(inside.start, self._quoted), True
 
     def _speech_verb(self, inside: Span, qtoks: set[int]) -> Token | None:
         """The highest speech verb outside the quotation that governs it, else one beside it in the sentence."""
@@ -189,8 +191,13 @@ class QuoteReader:
             if c.dep_ == "poss" and actors.at(c) is not None:   # "Netanyahu's office"
                 return self._office_of(c, tok), True
         low = tok.lower_
-        if low in PERSON_PRONOUNS:   # the last person named as a subject outside quotations
-            return actors.previous_person(tok.i, skip=self._quoted), True
+        if low in PERSON_PRONOUNS:   # the last person quoted or named as a subject, whichever came last
+            named = actors.previous_mention(tok.i, skip=self._quoted)
+            quoted = next((q for q in reversed(self.quotes) if q.speaker is not None
+                           and q.speaker.kind == "person"), None)
+            if quoted is not None and (named is None or quoted.start > self.doc[named.start].idx):
+                return quoted.speaker, True
+            return (named.actor if named else None), True
         if low in PLURAL_REFS:
             return None, False
         other = actors.at(tok) or actors.name_at(tok)
