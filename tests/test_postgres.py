@@ -47,3 +47,25 @@ def test_write_merge_and_forget_on_postgres(pg_engine):
     with pg_engine.connect() as conn:
         [c] = contacts_query(conn)
     assert c["date"] is None and [s["doc"] for s in c["sources"]] == ["b"]
+
+
+def test_conflicts_offices_and_contacts_on_postgres(pg_engine):
+    from annals.query.conflicts import conflicts
+    from annals.query.offices import offices_list
+
+    from .facts import article, contact, office
+
+    with pg_engine.begin() as conn:
+        for an in (article("a", "2024-01-10", office("Ana Ruiz"), contact("Ana Ruiz", "Luis Vega", day("2024-01-09"))),
+                   article("b", "2024-03-01", office("Ana Ruiz")),
+                   article("c", "2024-02-01", office("Luis Vega"), office("Luis Vega", "head_of_state", "PER")),
+                   article("d", "2024-02-20", office("Luis Vega"))):
+            write_analysis(conn, an)
+    with pg_engine.connect() as conn:
+        found = conflicts(conn)
+        listed = offices_list(conn)
+        [c] = contacts_query(conn, limit=5)
+    assert [(f["kind"], f["period"]["earliest"]) for f in found] == [("office_holder", "2024-02-01")]
+    assert [(o["country"], [h["name"] for h in o["holders"]]) for o in listed] == [
+        ("ISR", ["Ana Ruiz", "Luis Vega"]), ("PER", ["Luis Vega"])]
+    assert [s["doc"] for s in c["sources"]] == ["a"]

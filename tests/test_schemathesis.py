@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402 - installed wi
 from hypothesis import strategies as st  # noqa: E402
 
 TOKEN = "fuzz-token"
-OPERATIONS = ["GET /api/who", "GET /api/tenures", "GET /api/offices", "GET /api/contacts", "GET /api/quotes",
-              "GET /api/entities", "GET /api/documents/{doc_id}", "GET /api/stats", "POST /api/articles"]
+OPERATIONS = ["GET /api/who", "GET /api/tenures", "GET /api/offices", "GET /api/conflicts", "GET /api/contacts",
+              "GET /api/quotes", "GET /api/entities", "GET /api/documents/{doc_id}", "GET /api/stats",
+              "POST /api/articles"]
 
 
 @pytest.fixture(scope="module")

@@ -48,8 +48,8 @@ def empty(tmp_path) -> Annals:
 
 def test_openapi_documents_every_query(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/who", "/api/tenures", "/api/offices", "/api/contacts", "/api/quotes", "/api/entities",
-                 "/api/documents/{doc_id}", "/api/stats", "/api/articles"):
+    for path in ("/api/who", "/api/tenures", "/api/offices", "/api/conflicts", "/api/contacts", "/api/quotes",
+                 "/api/entities", "/api/documents/{doc_id}", "/api/stats", "/api/articles"):
         assert path in paths
     assert "post" in paths["/api/articles"]
     assert not any(p.startswith("/people") for p in paths)  # pages stay out of the API document

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, func, select
 from .config import Config
 from .errors import AnnalsError, InputError
 from .models import Article
+from .query import conflicts as conflicts_q
 from .query import contacts as contacts_q
 from .query import entities as entities_q
 from .query import export as export_q
@@ -155,6 +156,16 @@ class Annals:
         with self.engine.connect() as conn:
             return offices_q.tenures(conn, person=person, role=role, country=country, as_of=as_of)
 
+    def offices(self, country: str | None = None, as_of: date | None = None) -> list[dict]:
+        """Each office seen (by country, then role) with its holders' names and observation counts."""
+        with self.engine.connect() as conn:
+            return offices_q.offices_list(conn, country, as_of)
+
+    def conflicts(self, as_of: date | None = None) -> list[dict]:
+        """Facts the articles disagree on (office holders, contact dates, a person's country), with sources."""
+        with self.engine.connect() as conn:
+            return conflicts_q.conflicts(conn, as_of)
+
     def contacts(self, **filters) -> list[dict]:
         with self.engine.connect() as conn:
             return contacts_q.contacts_query(conn, **filters)
@@ -163,9 +174,9 @@ class Annals:
         with self.engine.connect() as conn:
             return quotes_q.quotes_query(conn, **filters)
 
-    def entities(self, text: str = "", kind: str | None = None, limit: int = 50) -> list[dict]:
+    def entities(self, text: str = "", kind: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
         with self.engine.connect() as conn:
-            return entities_q.search(conn, text, kind, limit)
+            return entities_q.search(conn, text, kind, limit, offset)
 
     def document(self, doc_id: str) -> dict | None:
         with self.engine.connect() as conn:

@@ -243,6 +243,29 @@ def entities(text, kind, db, as_json):
 
 
 @cli.command()
+@store_options
+@output_options
+def conflicts(db, as_json, as_of):
+    """Facts the articles disagree on, each claim with its sources: two holders of a single-holder office
+    on the same days, one contact given incompatible dates, one person given two countries for a role.
+
+    Example: annals conflicts --as-of 2025-01-31
+    """
+    items = Annals(db).conflicts(as_of)
+    if as_json:
+        emit_json(items)
+        return
+    if not items:
+        click.echo("No conflicts found.")
+    for c in items:
+        click.echo(f"{c['kind']:<15} {c['about']}  ({fmt_date(c['period'])})")
+        for claim in c["claims"]:
+            click.echo(f"  {claim['claim']} ({fmt_date(claim['dates'])})")
+            for s in claim["sources"][:5]:
+                click.echo(f"    [{s['doc']} {s['published']}] {s['sentence'][:160]}")
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["gold-json"]), default="gold-json", show_default=True)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False))
 @store_options

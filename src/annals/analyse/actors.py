@@ -20,6 +20,10 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "he", "h e", "rt", "hon", "honourable", "
               "excellency", "majesty", "highness", "his", "her", "general", "colonel", "colonel-general",
               "lieutenant", "lieutenant-general", "major", "major-general", "admiral", "marshal", "brigadier",
               "captain", "gen", "col", "lt", "adm", "prof", "professor"}
+NOT_NAMES = {"meeting", "summit", "forum", "council", "conference", "ministry", "department", "office",
+             "dialogue", "commission", "assembly", "agency", "party", "committee", "union", "palace", "parliament",
+             "government", "court", "bank", "fund", "organization", "organisation", "association", "forces",
+             "embassy", "headquarters", "university", "institute", "center", "centre", "news", "group", "talks"}
 COUNTERPARTS = {"counterpart", "colleague"}   # "his US colleague X": the same office in another country
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
@@ -179,6 +183,8 @@ class Actors:
         if not any(c.isupper() for c in text) or any(c.isdigit() for c in text):
             return None
         if self.lex.country(text) or self.lex.org(text) or self.lex.title(text) or fold(text) in self.lex.media:
+            return None
+        if any(t.lower_ in NOT_NAMES for t in out):   # "Defense Ministers' Meeting" is no one's name
             return None
         return out
 

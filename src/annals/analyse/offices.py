@@ -31,6 +31,7 @@ FORMER_VERBS = {"serve", "head", "lead"}
 OFFICE_NOUNS = {"office", "role", "post", "position", "duties", "job", "seat", "helm", "portfolio", "reins"}
 HEAD_WORDS = {"head", "chief", "director", "chairman", "chairwoman", "chair", "leader", "governor"}
 CURRENT = {"holding", "starts"}
+HEADS = {"head_of_state", "head_of_government"}
 STATUS_RANK = {"starts": 0, "ends": 1, "designate": 2, "former": 3, "holding": 4}
 
 
@@ -359,11 +360,13 @@ class OfficeReader:
                         target = self.actors.person_at(o) or self._appos_person(o)
                         if target:   # the one replaced held what the successor now holds
                             self._extend(target, "ends", tok,
-                                         first=subj if lemma in ("replace", "succeed") else None)
+                                         then=self._successor(tok, subj) if lemma in ("replace", "succeed") else None)
                     replaced = [self.actors.person_at(o) or self._appos_person(o) for o in objs]
                     replaced = [p for p in replaced if p is not None]
                     if lemma in ("replace", "succeed") and subj and tok.tag_ != "VBG":
                         self._extend(subj, "starts", tok, first=replaced[0] if replaced else None)
+                    elif lemma == "replace" and self._successor(tok, None):   # "replacing X with Y"
+                        self._extend(self._successor(tok, None), "starts", tok, first=replaced[0] if replaced else None)
             elif tok.pos_ == "NOUN" and lemma in ("resignation", "dismissal", "ouster", "removal"):
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
@@ -378,16 +381,30 @@ class OfficeReader:
                 return self.actors.person_at(c)
         return None
 
-    def _extend(self, person: Actor, status: str, verb: Token, first: Actor | None = None) -> None:
-        """Record ``status`` for an office known in this article: ``first``'s if given (successor and
-        predecessor share one office), else ``person``'s own."""
-        offices = (self._offices_of(first) if first else []) or self._offices_of(person)
+    def _extend(self, person: Actor, status: str, verb: Token, first: Actor | None = None,
+                then: Actor | None = None) -> None:
+        """Record ``status`` for an office known in this article, one that successor and predecessor
+        share: ``first``'s if given, else ``person``'s own current one, else ``then``'s (not a head of
+        state's: "Putin replaced X" does not make X a president)."""
+        offices = (self._offices_of(first) if first else []) or [
+            s for s in self._offices_of(person) if s.status not in ("designate", "former")] or [
+            s for s in (self._offices_of(then) if then else []) if s.role not in HEADS]
         main = [s for s in offices if s.role != "official"] or offices
         if not main:
             return
         base = main[0]
+        date = date_of(self.doc, verb) or narrative_date(self.doc, verb.sent, lookback=2)
         self.seen.append(Seen(person, base.role, base.country, status, evidence(self.doc, verb.sent),
-                              date_of(self.doc, verb, sentence_fallback=True), base.explicit_country))
+                              date, base.explicit_country))
+
+    def _successor(self, verb: Token, subj: Actor | None) -> Actor | None:
+        """Who takes over: "replacing X with Y" names Y, "Y replaced X" the subject."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for g in c.children:
+                    if g.dep_ == "pobj" and (self.actors.person_at(g) or self._appos_person(g)):
+                        return self.actors.person_at(g) or self._appos_person(g)
+        return subj
 
     def _offices_of(self, person: Actor) -> list[Seen]:
         return [s for s in self.seen if s.person is person and not s.generic]

@@ -7,17 +7,28 @@ from datetime import date
 from sqlalchemy import Connection, and_, or_, select
 
 from ..store.schema import contact_participants, contact_sources, contacts, documents, entities, offices
-from .common import evidence, find_entities, known_docs
+from .common import chunked, evidence, find_entities, known_docs
 
 
 def entity_countries(conn: Connection, ids: set[int]) -> dict[int, set[str]]:
     """Each entity's countries: its own, and those of the offices it is recorded in."""
     out: dict[int, set[str]] = {i: set() for i in ids}
-    for r in conn.execute(select(entities.c.id, entities.c.country).where(entities.c.id.in_(ids))):
-        if r.country:
-            out[r.id].add(r.country)
-    for r in conn.execute(select(offices.c.person_id, offices.c.country).where(offices.c.person_id.in_(ids))):
-        out[r.person_id].add(r.country)
+    for chunk in chunked(sorted(ids)):
+        for r in conn.execute(select(entities.c.id, entities.c.country).where(entities.c.id.in_(chunk))):
+            if r.country:
+                out[r.id].add(r.country)
+        for r in conn.execute(select(offices.c.person_id, offices.c.country).distinct()
+                              .where(offices.c.person_id.in_(chunk))):
+            out[r.person_id].add(r.country)
+    return out
+
+
+def _participants(conn: Connection, contact_ids: list[int]) -> dict[int, list[int]]:
+    """Each contact's participant entity ids."""
+    out: dict[int, list[int]] = {}
+    for chunk in chunked(contact_ids):
+        for r in conn.execute(select(contact_participants).where(contact_participants.c.contact_id.in_(chunk))):
+            out.setdefault(r.contact_id, []).append(r.entity_id)
     return out
 
 
@@ -41,13 +52,10 @@ def contacts_query(conn: Connection, *, person: str | None = None, countries: tu
         q = q.where(contacts.c.id.in_(select(contact_participants.c.contact_id)
                                       .where(contact_participants.c.entity_id.in_(ids or [-1]))))
     rows = conn.execute(q).all()
-    parts: dict[int, list[int]] = {}
-    for r in conn.execute(select(contact_participants).where(
-            contact_participants.c.contact_id.in_([r.id for r in rows]))):
-        parts.setdefault(r.contact_id, []).append(r.entity_id)
+    parts = _participants(conn, [r.id for r in rows])
     all_ids = {i for ps in parts.values() for i in ps}
-    names = {r.id: (r.name, r.kind) for r in conn.execute(
-        select(entities.c.id, entities.c.name, entities.c.kind).where(entities.c.id.in_(all_ids)))}
+    names = {r.id: (r.name, r.kind) for chunk in chunked(sorted(all_ids)) for r in conn.execute(
+        select(entities.c.id, entities.c.name, entities.c.kind).where(entities.c.id.in_(chunk)))}
     where = entity_countries(conn, all_ids)
     wanted = [c.upper() for c in countries]
     out = []
@@ -57,10 +65,11 @@ def contacts_query(conn: Connection, *, person: str | None = None, countries: tu
             continue
         out.append({"id": r.id, "kind": r.kind, "date": _date(r.date_earliest, r.date_latest),
                     "participants": [{"name": names[i][0], "kind": names[i][1], "countries": sorted(where[i])}
-                                     for i in ids],
-                    "sources": _sources(conn, r.id, docs)})
+                                     for i in ids]})
     out.sort(key=lambda c: (c["date"] is None, (c["date"] or {}).get("earliest", ""), c["id"]))
-    return out[offset:offset + limit if limit else None]
+    page = out[offset:offset + limit if limit else None]
+    sources = _sources(conn, [c["id"] for c in page], docs)
+    return [{**c, "sources": sources.get(c["id"], [])} for c in page]
 
 
 def _between(wanted: list[str], sets: list[set[str]]) -> bool:
@@ -76,10 +85,15 @@ def _date(lo: date | None, hi: date | None) -> dict | None:
     return {"earliest": lo.isoformat(), "latest": hi.isoformat()}
 
 
-def _sources(conn: Connection, contact_id: int, docs) -> list[dict]:
-    q = (select(contact_sources, documents.c.published, documents.c.title, documents.c.url)
-         .join(documents, documents.c.id == contact_sources.c.doc_id)
-         .where(contact_sources.c.contact_id == contact_id, contact_sources.c.doc_id.in_(docs))
-         .order_by(documents.c.published, contact_sources.c.doc_id))
-    return [evidence(r.doc_id, r.published, r.start, r.end, r.sentence, date=r.date_value, title=r.title,
-                     url=r.url) for r in conn.execute(q)]
+def _sources(conn: Connection, contact_ids: list[int], docs) -> dict[int, list[dict]]:
+    """Each contact's sources in publication order, fetched in a few ``IN (...)`` queries."""
+    out: dict[int, list[dict]] = {}
+    for ids in chunked(contact_ids):
+        q = (select(contact_sources, documents.c.published, documents.c.title, documents.c.url)
+             .join(documents, documents.c.id == contact_sources.c.doc_id)
+             .where(contact_sources.c.contact_id.in_(ids), contact_sources.c.doc_id.in_(docs))
+             .order_by(documents.c.published, contact_sources.c.doc_id, contact_sources.c.id))
+        for r in conn.execute(q):
+            out.setdefault(r.contact_id, []).append(evidence(
+                r.doc_id, r.published, r.start, r.end, r.sentence, date=r.date_value, title=r.title, url=r.url))
+    return out

@@ -8,13 +8,14 @@ from ..lexicon import fold
 from ..store.schema import aliases, entities
 
 
-def search(conn: Connection, text: str = "", kind: str | None = None, limit: int = 50) -> list[dict]:
+def search(conn: Connection, text: str = "", kind: str | None = None, limit: int = 50,
+           offset: int = 0) -> list[dict]:
     key = f"%{fold(text)}%"
     q = select(entities).where(or_(entities.c.key.like(key), entities.c.id.in_(
         select(aliases.c.entity_id).where(aliases.c.key.like(key)))))
     if kind:
         q = q.where(entities.c.kind == kind)
-    rows = conn.execute(q.order_by(entities.c.name).limit(limit)).all()
+    rows = conn.execute(q.order_by(entities.c.name, entities.c.id).limit(limit).offset(offset)).all()
     forms: dict[int, set[str]] = {}
     for r in conn.execute(select(aliases.c.entity_id, aliases.c.alias).where(
             aliases.c.entity_id.in_([r.id for r in rows]))):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from ..resolve.tenures import Answer, Observation, Tenure, build, holder_on
 from ..store.schema import documents, entities, offices
@@ -12,13 +13,16 @@ from .common import evidence, find_entities, known_docs
 
 
 def observations(conn: Connection, *, role: str | None = None, country: str | None = None,
-                 person_ids: list[int] | None = None, as_of: date | None = None) -> list[Observation]:
+                 person_ids: list[int] | None = None, roles: Collection[str] | None = None,
+                 as_of: date | None = None) -> list[Observation]:
     q = (select(offices, entities.c.name, documents.c.published)
          .join(entities, entities.c.id == offices.c.person_id)
          .join(documents, documents.c.id == offices.c.doc_id)
          .where(offices.c.doc_id.in_(known_docs(as_of))))
     if role:
         q = q.where(offices.c.role == role)
+    if roles is not None:
+        q = q.where(offices.c.role.in_(roles))
     if country:
         q = q.where(offices.c.country == country.upper())
     if person_ids is not None:
@@ -48,3 +52,23 @@ def tenures(conn: Connection, *, person: str | None = None, role: str | None = N
 
 def who(conn: Connection, role: str, country: str, on: date, as_of: date | None = None) -> Answer:
     return holder_on(build(observations(conn, role=role, country=country, as_of=as_of)), on)
+
+
+def offices_list(conn: Connection, country: str | None = None, as_of: date | None = None) -> list[dict]:
+    """Each office seen, by country then role, with its holders (first seen first) and observation counts."""
+    first = func.min(func.coalesce(offices.c.date_earliest, documents.c.published))
+    q = (select(offices.c.country, offices.c.role, entities.c.name, func.count().label("n"))
+         .join(entities, entities.c.id == offices.c.person_id)
+         .join(documents, documents.c.id == offices.c.doc_id)
+         .where(offices.c.doc_id.in_(known_docs(as_of)))
+         .group_by(offices.c.country, offices.c.role, offices.c.person_id, entities.c.name)
+         .order_by(offices.c.country, offices.c.role, first, entities.c.name))
+    if country:
+        q = q.where(offices.c.country == country.upper())
+    out: dict[tuple[str, str], dict] = {}
+    for r in conn.execute(q):
+        office = out.setdefault((r.country, r.role), {"country": r.country, "role": r.role, "holders": [],
+                                                      "observations": 0})
+        office["holders"].append({"name": r.name, "observations": r.n})
+        office["observations"] += r.n
+    return list(out.values())

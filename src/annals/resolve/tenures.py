@@ -53,10 +53,14 @@ class Tenure:
     def last_held(self) -> date | None:
         return max(self.held) if self.held else None
 
+    @property
+    def certain(self) -> tuple[date, date] | None:
+        """The first and last day the holder was certainly in office, or None."""
+        lo, hi = self.start_latest or self.first_held, self.end_earliest or self.last_held
+        return (lo, hi) if lo is not None and hi is not None and lo <= hi else None
+
     def certainly_on(self, day: date) -> bool:
-        lo = self.start_latest or self.first_held
-        hi = self.end_earliest or self.last_held
-        return lo is not None and hi is not None and lo <= day <= hi
+        return self.certain is not None and self.certain[0] <= day <= self.certain[1]
 
     def possibly_on(self, day: date) -> bool:
         if self.start_earliest is not None and day < self.start_earliest:

@@ -66,7 +66,15 @@ def tenures(annals: Store, person: Name = None, role: Role | None = None,
 
 @router.get("/offices", summary="Offices with their known holders")
 def offices(annals: Store, country: Annotated[Country | None, Query()] = None, as_of: AsOf = None) -> list[dict]:
-    return views.offices(annals.tenures(country=country, as_of=as_of))
+    """Each office seen, by country then role, with its holders' names and how often each was observed."""
+    return views.offices(annals.offices(country, as_of))
+
+
+@router.get("/conflicts", summary="Facts the articles disagree on")
+def conflicts(annals: Store, as_of: AsOf = None, limit: Limit = 100, offset: Offset = 0) -> list[dict]:
+    """Two holders of a single-holder office on the same days, a contact given incompatible dates, a person
+    given two countries for one role: each claim with its sources."""
+    return annals.conflicts(as_of)[offset:offset + limit]
 
 
 @router.get("/contacts", summary="Calls, meetings and letters")
@@ -91,7 +99,7 @@ def quotes(annals: Store, speaker: Name = None, as_of: AsOf = None, limit: Limit
 def entities(annals: Store, q: Annotated[str, Query(max_length=200, description="Any part of any name.")] = "",
              kind: Literal["person", "org", "country"] | None = None, limit: Limit = 50,
              offset: Offset = 0) -> list[dict]:
-    return annals.entities(q, kind, limit=offset + limit)[offset:]
+    return annals.entities(q, kind, limit=limit, offset=offset)
 
 
 @router.get("/documents/{doc_id:path}", summary="An article's text")

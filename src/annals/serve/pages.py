@@ -29,7 +29,7 @@ def page(request: Request, template: str, status_code: int = 200, **context):
 
 @router.get("/")
 def home(request: Request, annals: Store):
-    return page(request, "home.html", stats=annals.stats(), offices=views.offices(annals.tenures()))
+    return page(request, "home.html", stats=annals.stats(), offices=views.offices(annals.offices()))
 
 
 @router.get("/search")
@@ -54,7 +54,7 @@ def person(request: Request, annals: Store, name: str):
 @router.get("/offices")
 def offices(request: Request, annals: Store, country: str | None = None):
     return page(request, "offices.html", country=country,
-                offices=views.offices(annals.tenures(country=country)))
+                offices=views.offices(annals.offices(country)))
 
 
 @router.get("/offices/{country}/{role}")

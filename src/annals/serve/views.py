@@ -9,7 +9,6 @@ import pycountry
 
 from ..api import Annals
 from ..lexicon import fold
-from ..resolve.tenures import Tenure
 
 DAY = timedelta(days=1)
 OPEN = timedelta(days=60)  # how far an open (unknown) bound fades out on a timeline
@@ -29,22 +28,16 @@ def office_label(country: str, role: str) -> str:
     return f"{country_name(country)} · {role_label(role)}"
 
 
-def offices(tenures: list[Tenure]) -> list[dict]:
-    """Each office seen, by country then role, with its holders in order of tenure."""
-    out: dict[tuple[str, str], dict] = {}
-    for t in tenures:
-        office = out.setdefault((t.country, t.role), {
-            "country": t.country, "role": t.role, "label": office_label(t.country, t.role), "holders": []})
-        if t.person not in office["holders"]:
-            office["holders"].append(t.person)
-    return [out[k] for k in sorted(out)]
+def offices(listed: list[dict]) -> list[dict]:
+    """``Annals.offices`` with a label for each office."""
+    return [{**o, "label": office_label(o["country"], o["role"])} for o in listed]
 
 
 def search(annals: Annals, text: str) -> dict:
     """Entities by any name, offices by country or role, countries by code or name."""
     key = fold(text.strip())
     hits = annals.entities(text.strip(), limit=100) if key else []
-    all_offices = offices(annals.tenures())
+    all_offices = offices(annals.offices())
     codes = {o["country"] for o in all_offices} | {e["country"] for e in hits if e["country"]}
     return {
         "entities": hits,
