@@ -125,5 +125,5 @@ def test_a_guessed_country_yields_to_the_one_other_articles_state(engine):
     write(engine, guessed)
     write(engine, stated)
     with engine.begin() as conn:
-        assert settle_countries(conn) == 1
+        assert settle_countries(conn, ["x"]) == 1
         assert sorted(conn.execute(select(offices.c.country)).scalars()) == ["USA", "USA"]

@@ -114,6 +114,7 @@ class Annals:
                     progress(1)
             else:
                 fresh.append(a)
+        written: list[str] = []
         for article, doc in parse(self.nlp, fresh, self.config.batch_size):
             rep = report.file(article.path)
             try:
@@ -131,6 +132,7 @@ class Annals:
                 if outcome == "unchanged":
                     rep.unchanged += 1
                 else:
+                    written.append(article.id)
                     rep.articles += 1
                     rep.contacts += len(analysis.contacts)
                     rep.offices += len(analysis.offices)
@@ -138,7 +140,7 @@ class Annals:
             if progress:
                 progress(1)
         with self.engine.begin() as conn:
-            settle_countries(conn)
+            settle_countries(conn, written)
         return report
 
     def forget(self, doc_id: str) -> bool:

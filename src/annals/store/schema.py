@@ -95,6 +95,7 @@ contact_participants = Table(
     "contact_participants", metadata,
     Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
     Column("entity_id", Integer, entity_fk(), primary_key=True),
+    Index("ix_contact_participants_entity", "entity_id"),
 )
 
 contact_sources = Table(

@@ -9,9 +9,9 @@ with one source row per article.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from ..analyse.actors import name_key, same_name
 from ..lexicon import fold
@@ -136,44 +136,50 @@ def _entity(conn: Connection, rec: EntityRecord, doc_id: str) -> int:
 def _contact_for(conn: Connection, kind: str, people: list[int], tv: TimeValue | None) -> int:
     """The stored contact this report is one of (same people and kind, compatible dates), or a new one."""
     key = ",".join(map(str, people))
-    rows = conn.execute(select(contacts.c.id, contacts.c.date_earliest, contacts.c.date_latest)
-                        .where(contacts.c.participants_key == key, contacts.c.kind == kind)).all()
-    for row in rows:
-        if tv is None or row.date_earliest is None or (
-                row.date_earliest <= tv.latest and tv.earliest <= row.date_latest):
-            return row.id
+    q = select(contacts.c.id).where(contacts.c.participants_key == key, contacts.c.kind == kind)
+    if tv is not None:
+        q = q.where(or_(contacts.c.date_earliest.is_(None),
+                        and_(contacts.c.date_earliest <= tv.latest, contacts.c.date_latest >= tv.earliest)))
+    found = conn.execute(q.order_by(contacts.c.id).limit(1)).scalar()
+    if found is not None:
+        return found
     contact_id = conn.execute(insert(contacts).values(kind=kind, participants_key=key)).inserted_primary_key[0]
     conn.execute(insert(contact_participants), [{"contact_id": contact_id, "entity_id": p} for p in people])
     return contact_id
 
 
 def _refresh_contact(conn: Connection, contact_id: int) -> None:
-    """A contact's date is the tightest range all its dated sources agree on."""
-    rows = conn.execute(select(contact_sources.c.date_earliest, contact_sources.c.date_latest)
-                        .where(contact_sources.c.contact_id == contact_id,
-                               contact_sources.c.date_earliest.is_not(None))).all()
-    lo: date | None = max((r.date_earliest for r in rows), default=None)
-    hi: date | None = min((r.date_latest for r in rows), default=None)
-    if lo is not None and hi is not None and lo > hi:   # sources disagree: keep the span covering them all
-        lo, hi = min(r.date_earliest for r in rows), max(r.date_latest for r in rows)
+    """A contact's date is the tightest range all its dated sources agree on (one aggregate query)."""
+    c = contact_sources.c
+    lo, hi, first, last = conn.execute(
+        select(func.max(c.date_earliest), func.min(c.date_latest), func.min(c.date_earliest), func.max(c.date_latest))
+        .where(c.contact_id == contact_id, c.date_earliest.is_not(None))).one()
+    if lo is not None and lo > hi:   # sources disagree: keep the span covering them all
+        lo, hi = first, last
     conn.execute(update(contacts).where(contacts.c.id == contact_id).values(date_earliest=lo, date_latest=hi))
 
 
-def settle_countries(conn: Connection) -> int:
+def settle_countries(conn: Connection, doc_ids: list[str]) -> int:
     """Offices whose country was only guessed take the country their holder is known by from other
-    articles ("President Biden" in a readout about Israel is still the US president)."""
+    articles ("President Biden" in a readout about Israel is still the US president). Only the people
+    of ``doc_ids`` are looked at, so the cost follows the batch, not the store."""
     known = select(entities.c.country).where(entities.c.id == offices.c.person_id).scalar_subquery()
-    result = conn.execute(update(offices).where(
-        offices.c.country_inferred.is_(True), offices.c.role != "intl_org_head",
-        offices.c.person_id.in_(select(entities.c.id).where(entities.c.country.is_not(None))),
-        offices.c.country != known).values(country=known))
-    return result.rowcount
+    changed = 0
+    for i in range(0, len(doc_ids), 500):
+        people = select(offices.c.person_id).where(offices.c.doc_id.in_(doc_ids[i:i + 500]))
+        changed += conn.execute(update(offices).where(
+            offices.c.country_inferred.is_(True), offices.c.role != "intl_org_head",
+            offices.c.person_id.in_(people),
+            offices.c.person_id.in_(select(entities.c.id).where(entities.c.country.is_not(None))),
+            offices.c.country != known).values(country=known)).rowcount
+    return changed
 
 
 def delete_document(conn: Connection, doc_id: str) -> bool:
     """Remove an article and every fact only it supported; returns whether it was stored."""
-    touched = conn.execute(select(contact_sources.c.contact_id).where(contact_sources.c.doc_id == doc_id)).scalars()
-    touched = set(touched)
+    touched = set(conn.execute(select(contact_sources.c.contact_id)
+                               .where(contact_sources.c.doc_id == doc_id)).scalars())
+    named = set(conn.execute(select(aliases.c.entity_id).where(aliases.c.doc_id == doc_id)).scalars())
     for table in (contact_sources, offices, quotes, aliases):
         conn.execute(delete(table).where(table.c.doc_id == doc_id))
     gone = conn.execute(delete(documents).where(documents.c.id == doc_id)).rowcount
@@ -185,6 +191,7 @@ def delete_document(conn: Connection, doc_id: str) -> bool:
         else:
             conn.execute(delete(contact_participants).where(contact_participants.c.contact_id == contact_id))
             conn.execute(delete(contacts).where(contacts.c.id == contact_id))
-    orphans = select(entities.c.id).where(~entities.c.id.in_(select(aliases.c.entity_id).distinct()))
-    conn.execute(delete(entities).where(entities.c.id.in_(orphans)))
+    still = set(conn.execute(select(aliases.c.entity_id).where(aliases.c.entity_id.in_(named))).scalars())
+    if named - still:   # entities only this article named
+        conn.execute(delete(entities).where(entities.c.id.in_(named - still)))
     return bool(gone)
