@@ -39,9 +39,23 @@ def name_key(text: str) -> str:
 
 
 def same_name(a: list[str], b: list[str]) -> bool:
-    """Transliteration variants of one name: same surname, first names alike ("Binyamin"/"Benjamin")."""
-    return (len(a) == len(b) >= 2 and a[-1] == b[-1]
-            and all(fuzz.ratio(x, y) >= 75 for x, y in zip(a[:-1], b[:-1], strict=True)))
+    """Variants of one full name: transliterations ("Binyamin"/"Benjamin", "Zelensky"/"Zelenskyy") or a
+    middle name given once ("Lloyd Austin"/"Lloyd James Austin")."""
+    if min(len(a), len(b)) < 2 or not (a[-1] == b[-1] or fuzz.ratio(a[-1], b[-1]) >= 85):
+        return False
+    if len(a) != len(b):
+        short, long_ = sorted((a, b), key=len)
+        return short[0] == long_[0] and set(short[1:-1]) <= set(long_[1:-1])
+    return all(fuzz.ratio(x, y) >= 75 for x, y in zip(a[:-1], b[:-1], strict=True))
+
+
+def sound(word: str) -> str:
+    """A spelling-tolerant key of a surname for lookups: "Umerov"/"Umierov" -> "umrv"."""
+    s = re.sub(r"[^a-z]", "", fold(word))
+    if not s:
+        return ""
+    s = s[0] + re.sub(r"[aeiouy]", "", s[1:])
+    return re.sub(r"(.)\1+", r"\1", s)
 
 
 @dataclass(eq=False)
@@ -146,7 +160,8 @@ class Actors:
         return spans
 
     def _name_word(self, tok: Token) -> bool:
-        return (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "NORP") and tok.text[:1].isupper()
+        return (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "NORP")
+                and tok.text[:1].isupper() and tok.lower_ not in NOT_NAMES
                 and fold(tok.text) not in HONORIFICS and not self.lex.title(tok.text)
                 and not self.lex.country(tok.text))
 

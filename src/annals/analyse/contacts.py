@@ -28,6 +28,8 @@ RELAY_VERBS = {"pass", "convey", "relay", "deliver", "carry", "repeat", "reitera
 CALL_WORDS = {"phone", "telephone", "video", "virtual", "videoconference", "telephonic"}
 LIST_STOPS = {"about", "on", "regarding", "over", "concerning", "after", "before", "during", "following",
               "amid", "for", "in", "at", "ahead", "since"}
+GENERIC = {"conversation", "contact"}   # "their conversation" can be a call or a meeting already told
+HEAD_NOUNS = {"head", "leader", "chief", "chairman", "chairwoman", "chairperson"}
 NP_DEPS = {"compound", "appos", "nmod", "amod", "flat", "npadvmod", "nummod", "poss"}
 DEICTIC = ("today", "tonight", "yesterday", "tomorrow", "this week", "this morning", "this evening")
 
@@ -112,7 +114,7 @@ class ContactReader:
     def _unreal(self, tok: Token) -> bool:
         """Planned, hoped, hypothetical, denied or habitual, judged on the trigger and the verbs above it."""
         modal = self.lex.modal_words
-        node, hops = tok, 0
+        node, hops, via = tok, 0, ""
         while hops < 4:
             kids = list(node.children)
             if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in kids):
@@ -123,13 +125,14 @@ class ContactReader:
                 return True
             if node.pos_ == "NOUN" and any(c.lower_ in modal for c in kids if c.dep_ in ("amod", "compound")):
                 return True
-            if node.i != tok.i and (node.lemma_.lower() in modal or node.lower_ in modal):
-                return True
+            if node.i != tok.i and via != "prep" and (node.lemma_.lower() in modal or node.lower_ in modal):
+                return True   # "agreed to meet" (complement), not "agreed in a call" (where it happened)
             if node.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "dobj", "pobj", "prep", "nsubjpass",
                              "nsubj", "attr", "compound", "relcl") and node.head.i != node.i:
                 if node.dep_ in ("ccomp", "relcl", "nsubj") and node.head.lemma_.lower() not in modal \
                         and node.head.lower_ not in modal:
                     return False
+                via = node.dep_
                 node = node.head
                 hops += 1
                 continue
@@ -278,8 +281,8 @@ class ContactReader:
             if c.dep_ == "conj":
                 out += self._with_conj(c, self._party(c))
             elif c.dep_ == "appos":   # "Secretary Gilberto Teodoro, Jr. and ... Lloyd Austin met"
-                inner = self._with_conj(c, self._party(c))
-                out += inner if actor is None else inner[1:]
+                out += [p for p in self._with_conj(c, self._party(c))
+                        if p is not actor and (actor is None or (p is not None and p.kind == "person"))]
         return out
 
     def _plural(self, tok: Token) -> list[Actor | None]:
@@ -342,6 +345,8 @@ class ContactReader:
     def _person_in_phrase(self, tok: Token) -> Actor | None:
         """A name inside the noun phrase a word heads ("Iraq Prime Minister Mohammed Al Sudani")."""
         stack = [c for c in tok.children if c.dep_ in NP_DEPS]
+        if tok.lemma_.lower() in HEAD_NOUNS:   # "the head of Vietnam's ruling party Nguyen Phu Trong"
+            stack = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children] + stack
         while stack:
             c = stack.pop(0)
             person = self.actors.person_at(c)
@@ -401,10 +406,13 @@ def merge(found: list[Found]) -> list[Found]:
     for f in found:
         key = frozenset(p.key + p.kind for p in f.parties)
         for g in out:
-            same = frozenset(p.key + p.kind for p in g.parties) == key and g.kind == f.kind
+            kinds_agree = g.kind == f.kind or GENERIC & {f.trigger.lemma_.lower(), g.trigger.lemma_.lower()}
+            same = frozenset(p.key + p.kind for p in g.parties) == key and kinds_agree
             if same and (g.inferred or f.inferred or _compatible(g.date, f.date)):
                 if _better(f, g):
                     g.date, g.inferred = f.date, f.inferred
+                if g.trigger.lemma_.lower() in GENERIC:   # the word that names the kind wins
+                    g.kind, g.trigger = f.kind, f.trigger
                 break
         else:
             out.append(f)

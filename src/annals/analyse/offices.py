@@ -393,7 +393,10 @@ class OfficeReader:
         if not main:
             return
         base = main[0]
-        date = date_of(self.doc, verb) or narrative_date(self.doc, verb.sent, lookback=2)
+        if _in_progress(verb):   # "Zelensky is replacing X with Y": under way, not yet done
+            status, date = ("designate" if status == "starts" else status), None
+        else:
+            date = date_of(self.doc, verb) or narrative_date(self.doc, verb.sent, lookback=2)
         self.seen.append(Seen(person, base.role, base.country, status, evidence(self.doc, verb.sent),
                               date, base.explicit_country))
 
@@ -428,6 +431,10 @@ class OfficeReader:
                     s.country = s.default_country
                 else:
                     s.country = self.actors.main_country(exclude=taken)
+
+
+def _in_progress(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
 
 
 def _rank(s: Seen) -> tuple:

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import Connection, or_, select
 
-from ..analyse.actors import name_key
+from ..analyse.actors import name_key, sound
 from ..lexicon import fold
 from ..store.schema import aliases, documents, entities
 
@@ -42,5 +42,5 @@ def find_entities(conn: Connection, name: str, kind: str | None = None) -> list[
     if not ids:
         parts = name_key(name).split()
         if parts:
-            ids = list(conn.execute(select(entities.c.id).where(entities.c.surname == parts[-1])).scalars())
+            ids = list(conn.execute(select(entities.c.id).where(entities.c.sound == sound(parts[-1]))).scalars())
     return ids

@@ -49,10 +49,10 @@ entities = Table(
     Column("kind", String(16), nullable=False),          # person | org | country
     Column("name", Text, nullable=False),                # display name
     Column("key", String(255), nullable=False),          # normalised full name
-    Column("surname", String(255)),                      # normalised last name token, for lookups
+    Column("sound", String(255)),                        # spelling-tolerant key of a surname, for lookups
     Column("country", String(16)),
     UniqueConstraint("kind", "key", name="uq_entity_kind_key"),
-    Index("ix_entities_surname", "surname"),
+    Index("ix_entities_sound", "sound"),
 )
 
 aliases = Table(

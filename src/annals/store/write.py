@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timezone
 
+from rapidfuzz import fuzz
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
-from ..analyse.actors import name_key, same_name
+from ..analyse.actors import name_key, same_name, sound
 from ..lexicon import fold
 from ..models import Analysis, Article, EntityRecord, TimeValue
 from .schema import (
@@ -91,10 +92,11 @@ def _same_person(conn: Connection, key: str):
     ("Sergei"/"Sergey Lavrov"). Looked up by surname, so the cost does not grow with the store."""
     toks = key.split()
     rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.key, entities.c.country)
-                        .where(entities.c.kind == "person", entities.c.surname == toks[-1])).all()
+                        .where(entities.c.kind == "person", entities.c.sound == sound(toks[-1]))).all()
     full = [r for r in rows if len(r.key.split()) > 1]
     if len(toks) == 1:
-        return full[0] if len(full) == 1 else None
+        named = [r for r in full if fuzz.ratio(toks[0], r.key.split()[-1]) >= 85]
+        return named[0] if len(named) == 1 else None
     alike = [r for r in full if same_name(toks, r.key.split())]
     if len(alike) == 1:
         return alike[0]
@@ -112,9 +114,9 @@ def _entity(conn: Connection, rec: EntityRecord, doc_id: str) -> int:
     if row is None and rec.kind == "person" and key:
         row = _same_person(conn, key)
     if row is None:
-        surname = key.split()[-1] if rec.kind == "person" and key else None
+        surname = sound(key.split()[-1]) if rec.kind == "person" and key else None
         entity_id = conn.execute(insert(entities).values(
-            kind=rec.kind, name=rec.name, key=key, surname=surname, country=rec.country)).inserted_primary_key[0]
+            kind=rec.kind, name=rec.name, key=key, sound=surname, country=rec.country)).inserted_primary_key[0]
     else:
         entity_id = row.id
         changes = {}
