@@ -109,7 +109,7 @@ class Actors:
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 code = self.lex.country(ent.text)
                 if code:
-                    self._mention(ent, self._country(code, ent.text if ent.label_ == "GPE" else None))
+                    self._mention(ent, self.country(code, ent.text if ent.label_ == "GPE" else None))
                     self.country_counts[code] = self.country_counts.get(code, 0) + 1
                 elif self.lex.org(ent.text):
                     self._mention(ent, self._org(ent))
@@ -246,7 +246,7 @@ class Actors:
         actor.forms.add(text)
         return actor
 
-    def _country(self, code: str, surface: str | None) -> Actor:
+    def country(self, code: str, surface: str | None = None) -> Actor:
         """A country, named as the article names it ("Russia", not "Russian Federation") when it does."""
         actor = self.countries.get(code)
         if actor is None:

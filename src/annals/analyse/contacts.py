@@ -203,7 +203,7 @@ class ContactReader:
                                for p in g.children if p.dep_ == "poss"]
                 else:
                     side_b += self._objects(c)
-        if tok.lemma_.lower() in ("speak", "talk"):   # "spoke to the Business Forum" is a speech, not a call
+        if tok.lemma_.lower() in ("speak", "talk") and tok.pos_ == "VERB":   # "spoke to the Forum": a speech
             side_b = [p for p in side_b if p is None or p.kind == "person"]
         elif tok.lemma_.lower() in ("host", "receive", "welcome", "visit", "meet"):   # not "hosted a summit"
             side_b = [p for p in side_b if p is None or p.kind != "org" or p.country]
@@ -214,6 +214,17 @@ class ContactReader:
                 side_b.append(loc)
                 place = loc.name
         return side_a, side_b, place
+
+    def _countries_before(self, tok: Token) -> list[Actor]:
+        """Countries named in the words before an event noun: "Ukraine-Russia talks", "Russo-Ukrainian talks"."""
+        out: list[Actor] = []
+        for t in self.doc[tok.left_edge.i:tok.i]:
+            code = self.lex.country(t.text)
+            if code:
+                actor = self.actors.country(code, t.text if t.ent_type_ == "GPE" else None)
+                if actor not in out:
+                    out.append(actor)
+        return out if len(out) >= 2 else []
 
     def _objects(self, c: Token) -> list[Actor | None]:
         """Parties in a "with/to/between/from X" phrase, an indirect object or a passive agent."""
@@ -229,7 +240,7 @@ class ContactReader:
 
     def _noun_parties(self, tok: Token) -> tuple[list[Actor | None], list[Actor | None]]:
         side_a: list[Actor | None] = []
-        side_b: list[Actor | None] = []
+        side_b: list[Actor | None] = list(self._countries_before(tok))   # "the Ukraine-Russia talks"
         for c in tok.children:
             if c.dep_ == "poss" and c.lower_ in PLURAL_REFS:   # "their final call": the people around it
                 side_a += self.actors.people_in(tok.sent)[:2] or self._plural(c)

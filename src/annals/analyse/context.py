@@ -95,7 +95,8 @@ def narrative_date(doc: Doc, sent: Span, lookback: int = 3) -> TimeValue | None:
     """The day the story is at: the last dated sentence among this one and the few before it."""
     sents = [s for s in doc.sents if s.start <= sent.start][-(lookback + 1):]
     for s in reversed(sents):
-        dated = [to_timevalue(tx) for tx in timexes_in(doc, s) if tx.get("type") in ("DATE", "TIME")]
+        dated = [to_timevalue(tx) for tx in timexes_in(doc, s)
+                 if tx.get("type") in ("DATE", "TIME") and not _elsewhere(doc[tx["token_start"]])]
         dated = [tv for tv in dated if tv is not None]
         if dated:
             return dated[-1]
