@@ -324,6 +324,8 @@ class ContactReader:
             return actors.previous_person(tok.i) if q is None else (q.speaker or actors.previous_person(tok.i))
         if low in PLURAL_REFS:
             return None
+        if tok.lemma_.lower() in HEAD_NOUNS and self._person_in_phrase(tok):   # "the head of X's party, Y"
+            return self._person_in_phrase(tok)
         if tok.i in self.title_people:
             return self.title_people[tok.i]
         if tok.lemma_.lower() in COUNTERPARTS:
