@@ -71,7 +71,7 @@ def cli():
     """Annals: a time-aware record of who called, met, visited or wrote to whom,
     who held which office when, and who said what, read from dated news articles.
 
-    Example: annals ingest articles/ && annals contacts --country ISR --country USA
+    Example: annals ingest articles/ && annals contacts --country NOR --country FIN
     """
 
 
@@ -83,7 +83,7 @@ def cli():
 def ingest(paths, db, model, as_json):
     """Read, analyse and store articles (text files with a date line, JSON Lines, or directories).
 
-    Example: annals ingest ../shared/data/seeds --db seeds.db
+    Example: annals ingest articles/ --db news.db
     """
     annals = Annals(db, model)
     from .read import expand
@@ -118,7 +118,7 @@ def ingest(paths, db, model, as_json):
 def who(role, country, on, db, as_json, as_of):
     """Who held an office on a day, with the evidence; says when it is unknown or uncertain.
 
-    Example: annals who defense_minister --country ISR --on 2024-11-09
+    Example: annals who defense_minister --country NOR --on 2024-03-20
     """
     answer = Annals(db).who(role, country, on, as_of)
     data = {"role": role, "country": country.upper(), "on": on.isoformat(), "status": answer.status,
@@ -148,7 +148,7 @@ def who(role, country, on, db, as_json, as_of):
 def tenures(person, role, country, db, as_json, as_of):
     """Offices a person held, or the succession in one office, with uncertain bounds.
 
-    Example: annals tenures "Israel Katz"   |   annals tenures --role defense_minister --country ISR
+    Example: annals tenures "Ingrid Halvorsen"   |   annals tenures --role defense_minister --country ISR
     """
     if not person and not (role and country):
         raise click.UsageError("give a PERSON, or --role and --country")
@@ -188,7 +188,7 @@ def _bound(b: dict) -> str:
 def contacts(person, countries, since, until, kind, limit, db, as_json, as_of):
     """Calls, meetings and letters, in date order, each with its sources.
 
-    Example: annals contacts --country ISR --country USA --since 2024-01-01
+    Example: annals contacts --country NOR --country FIN --since 2024-01-01
     """
     items = Annals(db).contacts(person=person, countries=countries, since=since, until=until, kind=kind,
                                 as_of=as_of, limit=limit)
@@ -212,7 +212,7 @@ def contacts(person, countries, since, until, kind, limit, db, as_json, as_of):
 def quotes(speaker, limit, db, as_json, as_of):
     """Direct quotations with their speakers.
 
-    Example: annals quotes --speaker "Israel Katz"
+    Example: annals quotes --speaker "Ingrid Halvorsen"
     """
     items = Annals(db).quotes(speaker=speaker, as_of=as_of, limit=limit)
     if as_json:
@@ -230,7 +230,7 @@ def quotes(speaker, limit, db, as_json, as_of):
 def entities(text, kind, db, as_json):
     """Search people, organisations and countries by any of their names.
 
-    Example: annals entities austin
+    Example: annals entities halvorsen
     """
     items = Annals(db).entities(text, kind)
     if as_json:
@@ -284,7 +284,7 @@ def export(fmt, out_dir, db):
 def forget(doc_ids, db):
     """Remove articles and every fact only they supported.
 
-    Example: annals forget 002_b852588d87c0f767.txt
+    Example: annals forget sample-letter
     """
     annals = Annals(db)
     missing = [d for d in doc_ids if not annals.forget(d)]
@@ -346,7 +346,7 @@ def example(db):
 def serve(db, host, port, token):
     """Serve the HTTP API and the web UI over the store.
 
-    Example: annals serve --db seeds.db --port 8000
+    Example: annals serve --db news.db --port 8000
     """
     import uvicorn
 

@@ -39,8 +39,8 @@ def name_key(text: str) -> str:
 
 
 def same_name(a: list[str], b: list[str]) -> bool:
-    """Variants of one full name: transliterations ("Binyamin"/"Benjamin", "Zelensky"/"Zelenskyy") or a
-    middle name given once ("Lloyd Austin"/"Lloyd James Austin")."""
+    """Variants of one full name: transliterations ("Mohammad"/"Muhammad", "Olexandr"/"Oleksandr") or a
+    middle name given once ("Luis Vega"/"Luis Alberto Vega")."""
     if min(len(a), len(b)) < 2 or not (a[-1] == b[-1] or fuzz.ratio(a[-1], b[-1]) >= 85):
         return False
     if len(a) != len(b):
@@ -50,7 +50,7 @@ def same_name(a: list[str], b: list[str]) -> bool:
 
 
 def sound(word: str) -> str:
-    """A spelling-tolerant key of a surname for lookups: "Umerov"/"Umierov" -> "umrv"."""
+    """A spelling-tolerant key of a surname for lookups: "Petrov"/"Pietrov" -> "ptrv"."""
     s = re.sub(r"[^a-z]", "", fold(word))
     if not s:
         return ""
@@ -102,7 +102,7 @@ class Actors:
         for span in sorted(spans, key=lambda s: -len(name_key(s.text).split())):
             self._add_person(span)
         self._known_names()
-        for tok in self.doc:   # "Pezeshkian said": an unlabelled proper-noun subject of speech or contact
+        for tok in self.doc:   # "Okonkwo said": an unlabelled proper-noun subject of speech or contact
             if tok.dep_ == "nsubj" and tok.i not in self.by_token and tok.head.lemma_.lower() in self._verbs:
                 self.name_at(tok)
         for ent in self.doc.ents:
@@ -135,7 +135,7 @@ class Actors:
                 if span is not None:
                     spans.append(span)
         taken = {i for s in spans for i in range(s.start, s.end)}
-        for ent in doc.ents:   # a name right after a title that NER missed or mislabelled ("Secretary Austin")
+        for ent in doc.ents:   # a name right after a title that NER missed or mislabelled ("Secretary Vega")
             if ent.label_ != "TITLE" or ent.end >= len(doc) or ent.end in taken:
                 continue
             end = ent.end
@@ -166,7 +166,7 @@ class Actors:
                 and not self.lex.country(tok.text))
 
     def _known_names(self) -> None:
-        """A bare surname NER missed ("added Gallant") is that person, unless it names a country."""
+        """A bare surname NER missed ("added Vega") is that person, unless it names a country."""
         last = {}
         for a in self.people:
             last.setdefault(a.tokens[-1], []).append(a)
@@ -180,7 +180,7 @@ class Actors:
                     self._add_person(span)
 
     def _trim(self, span: Span) -> Span | None:
-        """Widen over name words NER left out ("Antony" of "Antony J. Blinken"), drop honorifics,
+        """Widen over name words NER left out ("Luis" of "Luis A. Vega"), drop honorifics,
         possessives and stray punctuation; refuse what is a country or organisation."""
         doc, start, end = self.doc, span.start, span.end
         while start > 0 and self._name_word(doc[start - 1]):
@@ -189,7 +189,7 @@ class Actors:
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[:1].isalnum()):
             end -= 1
-        if end - start >= 3 and self.lex.country(doc[start].text):   # "Kenya Meg Whitman" after "Ambassador to"
+        if end - start >= 3 and self.lex.country(doc[start].text):   # "Peru Ana Ruiz" after "Ambassador to"
             start += 1
         if start >= end:
             return None
@@ -311,7 +311,7 @@ class Actors:
         return None
 
     def name_at(self, tok: Token) -> Actor | None:
-        """A proper name NER did not label, heading a subject ("Pezeshkian said"): taken as a person."""
+        """A proper name NER did not label, heading a subject ("Okonkwo said"): taken as a person."""
         if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON", "NORP", "GPE") or not tok.text[:1].isupper():
             return None   # (a surname is often mislabelled NORP or GPE; lexicon countries are refused below)
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]

@@ -291,7 +291,7 @@ class ContactReader:
         for c in tok.children:
             if c.dep_ == "conj":
                 out += self._with_conj(c, self._party(c))
-            elif c.dep_ == "appos":   # "Secretary Gilberto Teodoro, Jr. and ... Lloyd Austin met"
+            elif c.dep_ == "appos":   # "Secretary Ana Ruiz, Jr. and ... Luis Vega met"
                 out += [p for p in self._with_conj(c, self._party(c))
                         if p is not actor and (actor is None or (p is not None and p.kind == "person"))]
         return out
@@ -330,10 +330,10 @@ class ContactReader:
             return self.title_people[tok.i]
         if tok.lemma_.lower() in COUNTERPARTS:
             return self._counterpart(tok)
-        for c in tok.children:   # "the presidents of France, Emmanuel Macron"
+        for c in tok.children:   # "the presidents of Chile, Ana Ruiz"
             if c.dep_ == "appos" and actors.person_at(c):
                 return actors.person_at(c)
-        if tok.lemma_.lower() in ("predecessor", "successor"):   # "Kishida's predecessor" is not Kishida
+        if tok.lemma_.lower() in ("predecessor", "successor"):   # "Vega's predecessor" is not Vega
             return actors.named_after(tok)
         inner = self._person_in_phrase(tok)
         found = inner or self._titled_person_after(tok) or actors.at(tok)
@@ -344,7 +344,7 @@ class ContactReader:
         return found
 
     def _titled_person_after(self, tok: Token) -> Actor | None:
-        """"from Iraq Prime Minister Mohammed Al Sudani" misparsed: the country word is followed by a
+        """"from Peru Prime Minister Luis A. Vega" misparsed: the country word is followed by a
         title and a name; the name is the party."""
         doc, i = self.doc, tok.i + 1
         if self.actors.at(tok) is None:
@@ -356,7 +356,7 @@ class ContactReader:
         return None
 
     def _person_in_phrase(self, tok: Token) -> Actor | None:
-        """A name inside the noun phrase a word heads ("Iraq Prime Minister Mohammed Al Sudani")."""
+        """A name inside the noun phrase a word heads ("Peru Prime Minister Luis A. Vega")."""
         stack = [c for c in tok.children if c.dep_ in NP_DEPS]
         if tok.lemma_.lower() in HEAD_NOUNS:   # "the head of Vietnam's ruling party Nguyen Phu Trong"
             stack = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children] + stack

@@ -28,7 +28,7 @@ def analyse(article: Article, doc: Doc, lex: Lexicon) -> Analysis:
                   and len(o.country) == 3 and o.role not in ("intl_org_head",)}
     ents = [EntityRecord(a.name, a.kind, tuple(sorted(a.forms)), country_of.get(a.name) or a.country)
             for a in [*actors.people, *actors.orgs.values(), *actors.countries.values()] if a.name in used]
-    extra = used - {e.name for e in ents}   # speakers such as "Netanyahu's office"
+    extra = used - {e.name for e in ents}   # speakers such as "the minister's office"
     ents += [EntityRecord(name, "org", (name,)) for name in sorted(extra)]
     return Analysis(article, tuple(ents), tuple(office_obs), tuple(contact_obs), tuple(quote_obs),
                     tuple(doc._.timexes or ()))

@@ -1,6 +1,6 @@
 """Office observations: who holds, starts, ends, held or is about to hold which office.
 
-Read from titles next to names ("Defense Minister Israel Katz", "the Prime Minister
+Read from titles next to names ("Defence Minister Mikko Laine", "the Prime Minister
 of Spain, Pedro Sanchez"), appositions and copulas ("Wehbe is the adviser of..."),
 "as" phrases ("sworn in as Defense Secretary"), definite titles that stand for a
 person named earlier ("the emir of Qatar stressed"), and verbs of taking and
@@ -385,7 +385,7 @@ class OfficeReader:
                 then: Actor | None = None) -> None:
         """Record ``status`` for an office known in this article, one that successor and predecessor
         share: ``first``'s if given, else ``person``'s own current one, else ``then``'s (not a head of
-        state's: "Putin replaced X" does not make X a president)."""
+        state's: "the president replaced X" does not make X a president)."""
         offices = (self._offices_of(first) if first else []) or [
             s for s in self._offices_of(person) if s.status not in ("designate", "former")] or [
             s for s in (self._offices_of(then) if then else []) if s.role not in HEADS]
@@ -393,7 +393,7 @@ class OfficeReader:
         if not main:
             return
         base = main[0]
-        if _in_progress(verb):   # "Zelensky is replacing X with Y": under way, not yet done
+        if _in_progress(verb):   # "the president is replacing X with Y": under way, not yet done
             status, date = ("designate" if status == "starts" else status), None
         else:
             date = date_of(self.doc, verb) or narrative_date(self.doc, verb.sent, lookback=2)

@@ -125,7 +125,7 @@ class QuoteReader:
             if chain:    # "'...', he added" / "..., the Pentagon said": the nearest one after it
                 return chain[0]
         sent_toks = [t for s in {inside[0].sent, inside[-1].sent} for t in s if t.i not in qtoks]
-        for tok in sent_toks:   # "“...,” Katz wrote." parsed apart, or "According to X, “...”"
+        for tok in sent_toks:   # "“...,” Laine wrote." parsed apart, or "According to X, “...”"
             is_speech = (tok.pos_ == "VERB" and tok.lemma_.lower() in speech) or tok.lower_ == "according"
             if is_speech and (self._has_subject(tok) or self._person_beside(tok, qtoks)):
                 return tok
@@ -168,7 +168,7 @@ class QuoteReader:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i not in qtoks:
                 return self._actor(c)
-        for c in verb.children:   # "..., added Gallant." / "..., added the statement."
+        for c in verb.children:   # "..., added Laine." / "..., added the statement."
             if c.i > verb.i and c.i not in qtoks and self._postposed(c):
                 return self._actor(c)
         head = verb.head
@@ -188,7 +188,7 @@ class QuoteReader:
         if tok.i in self.title_people:
             return self.title_people[tok.i], True
         for c in tok.children:
-            if c.dep_ == "poss" and actors.at(c) is not None:   # "Netanyahu's office"
+            if c.dep_ == "poss" and actors.at(c) is not None:   # "Berg's office"
                 return self._office_of(c, tok), True
         low = tok.lower_
         if low in PERSON_PRONOUNS:   # the last person quoted or named as a subject, whichever came last
@@ -218,7 +218,7 @@ class QuoteReader:
         return any(q.start <= idx < q.end for q in self.quotes)
 
     def _office_of(self, owner: Token, noun: Token) -> Actor:
-        text = self.doc[owner.i:noun.i + 1].text   # "Netanyahu’s office", as written
+        text = self.doc[owner.i:noun.i + 1].text   # "Berg’s office", as written
         actor = Actor("org", text, text.lower(), {text}, self.actors.at(owner).country)
         self.last_source = actor
         return actor

@@ -89,7 +89,7 @@ def _date_cols(tv: TimeValue | None) -> dict:
 def _same_person(conn: Connection, key: str):
     """A stored person this name means although its key differs: a bare surname known for exactly one
     person, a full name whose only namesake was stored by surname alone, or a transliteration variant
-    ("Sergei"/"Sergey Lavrov"). Looked up by surname, so the cost does not grow with the store."""
+    ("Sergei"/"Sergey Petrov"). Looked up by surname, so the cost does not grow with the store."""
     toks = key.split()
     rows = conn.execute(select(entities.c.id, entities.c.name, entities.c.key, entities.c.country)
                         .where(entities.c.kind == "person", entities.c.sound == sound(toks[-1]))).all()
@@ -101,7 +101,7 @@ def _same_person(conn: Connection, key: str):
     if len(alike) == 1:
         return alike[0]
     bare = [r for r in rows if len(r.key.split()) == 1]
-    if not full and len(bare) == 1:   # "Biden" stored first, "Joe Biden" now: the same man, renamed
+    if not full and len(bare) == 1:   # "Vega" stored first, "Luis Vega" now: the same man, renamed
         conn.execute(update(entities).where(entities.c.id == bare[0].id).values(key=key))
         return bare[0]
     return None
@@ -163,7 +163,7 @@ def _refresh_contact(conn: Connection, contact_id: int) -> None:
 
 def settle_countries(conn: Connection, doc_ids: list[str]) -> int:
     """Offices whose country was only guessed take the country their holder is known by from other
-    articles ("President Biden" in a readout about Israel is still the US president). Only the people
+    articles ("President Vega" in a readout about another country is still Peru's president). Only the people
     of ``doc_ids`` are looked at, so the cost follows the batch, not the store."""
     known = select(entities.c.country).where(entities.c.id == offices.c.person_id).scalar_subquery()
     changed = 0
