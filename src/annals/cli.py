@@ -16,6 +16,7 @@ from rich.table import Table
 from .api import Annals
 from .errors import AnnalsError
 from .models import CONTACT_KINDS, ROLES
+from .resolve.tenures import describe_bound
 
 console = Console()
 
@@ -134,7 +135,7 @@ def who(role, country, on, db, as_json, as_of):
     click.echo(f"{role} of {country.upper()} on {on}: {lead}" + "; ".join(t.person for t in answer.holders))
     for t in answer.holders:
         d = t.as_dict()
-        click.echo(f"  {t.person}: start {_bound(d['start'])}, end {_bound(d['end'])}")
+        click.echo(f"  {t.person}: start {describe_bound(d['start'])}, end {describe_bound(d['end'])}")
         for ev in d["sources"][:5]:
             click.echo(f"    [{ev['doc']} {ev['published']} {ev['status']}] {ev['sentence'][:160]}")
 
@@ -160,20 +161,9 @@ def tenures(person, role, country, db, as_json, as_of):
         click.echo("No tenures known.")
     table = Table("person", "role", "country", "start", "end", "sources")
     for t in items:
-        table.add_row(t["person"], t["role"], t["country"], _bound(t["start"]), _bound(t["end"]),
+        table.add_row(t["person"], t["role"], t["country"], describe_bound(t["start"]), describe_bound(t["end"]),
                       str(len(t["sources"])))
     console.print(table)
-
-
-def _bound(b: dict) -> str:
-    lo, hi = b["earliest"], b["latest"]
-    if lo and hi:
-        return lo if lo == hi else f"{lo} .. {hi}"
-    if hi:
-        return f"by {hi}"
-    if lo:
-        return f"after {lo}"
-    return "?"
 
 
 @cli.command()
@@ -331,8 +321,8 @@ def example(db):
     click.echo("\n$ annals tenures (every office seen)")
     for tn in annals.tenures(role=None, country=None):
         d = tn.as_dict()
-        click.echo(f"  {d['person']:<22} {d['role']:<20} {d['country']:<5} start {_bound(d['start'])}, "
-                   f"end {_bound(d['end'])}")
+        click.echo(f"  {d['person']:<22} {d['role']:<20} {d['country']:<5} start {describe_bound(d['start'])}, "
+                   f"end {describe_bound(d['end'])}")
     click.echo("\n$ annals quotes")
     for q in annals.quotes():
         click.echo(f"  {q['speaker'] or '(unnamed)'}: “{q['text'][:90]}”")

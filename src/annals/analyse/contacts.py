@@ -247,7 +247,7 @@ class ContactReader:
             elif c.dep_ == "poss":
                 side_a += self._with_conj(c, self._party(c))
             elif c.dep_ == "relcl" and c.lemma_.lower() in ("hold", "have", "conduct"):
-                side_a += self._subjects(c)   # "the phone conversation he had held on May 13 with X"
+                side_a += self._subjects(c)   # "the call she had held on 3 June with X"
                 side_b += [p for g in c.children for p in self._objects(g)]
             else:
                 side_b += self._objects(c)

@@ -75,6 +75,18 @@ class Tenure:
                 "sources": [o.evidence for o in self.observations]}
 
 
+def describe_bound(b: dict) -> str:
+    """A tenure bound ``{earliest, latest}`` (ISO strings or None) in words."""
+    lo, hi = b["earliest"], b["latest"]
+    if lo and hi:
+        return lo if lo == hi else f"between {lo} and {hi}"
+    if hi:
+        return f"by {hi}"
+    if lo:
+        return f"after {lo}"
+    return "unknown"
+
+
 def _min(*ds: date | None) -> date | None:
     vals = [d for d in ds if d is not None]
     return min(vals) if vals else None

@@ -12,12 +12,13 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from ..models import CONTACT_KINDS, ROLES
+from ..resolve.tenures import describe_bound
 from . import views
 from .api import Store
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.filters["quote"] = lambda s: quote(str(s), safe="")
-templates.env.globals.update(bound=views.bound, role_label=views.role_label, office_label=views.office_label,
+templates.env.globals.update(bound=describe_bound, role_label=views.role_label, office_label=views.office_label,
                              country_name=views.country_name, kinds=CONTACT_KINDS)
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 MAX_ROWS = 500

@@ -9,6 +9,7 @@ import pycountry
 
 from ..api import Annals
 from ..lexicon import fold
+from ..resolve.tenures import describe_bound
 
 DAY = timedelta(days=1)
 OPEN = timedelta(days=60)  # how far an open (unknown) bound fades out on a timeline
@@ -47,18 +48,6 @@ def search(annals: Annals, text: str) -> dict:
     }
 
 
-def bound(b: dict) -> str:
-    """A tenure bound ``{earliest, latest}`` in words."""
-    lo, hi = b["earliest"], b["latest"]
-    if lo and hi:
-        return lo if lo == hi else f"between {lo} and {hi}"
-    if hi:
-        return f"by {hi}"
-    if lo:
-        return f"after {lo}"
-    return "unknown"
-
-
 def _day(iso: str | None) -> date | None:
     return date.fromisoformat(iso) if iso else None
 
@@ -72,8 +61,8 @@ def tenure_items(tenures: list[dict], group: str) -> dict:
     for n, t in enumerate(tenures):
         gid = t["person"] if group == "person" else office_label(t["country"], t["role"])
         groups.setdefault(gid, {"id": gid, "content": gid})
-        title = f"{t['person']}, {office_label(t['country'], t['role'])}: start {bound(t['start'])}; " \
-                f"end {bound(t['end'])}"
+        title = f"{t['person']}, {office_label(t['country'], t['role'])}: start {describe_bound(t['start'])}; " \
+                f"end {describe_bound(t['end'])}"
         items += [{"id": f"{n}-{kind}-{lo}", "group": gid, "start": lo.isoformat(), "end": hi.isoformat(),
                    "className": kind, "title": title, "content": t["person"] if kind == "certain" else ""}
                   for kind, lo, hi in _bars(t)]
