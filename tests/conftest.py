@@ -29,6 +29,18 @@ def nlp():
     return build(DEFAULT_MODEL)
 
 
+def store_of(nlp, path, *folders: tuple[str, ...]):
+    """An SQLite store at ``path`` with the named ../shared folders ingested (skips when they are absent)."""
+    from annals.api import Annals
+
+    dirs = [needs_shared(*parts) for parts in folders]
+    store = Annals(str(path))
+    store._nlp = nlp
+    report = store.ingest(dirs)
+    assert report.ok, report.errors
+    return store
+
+
 @pytest.fixture
 def annals(nlp):
     """An in-memory store sharing the session's pipeline."""

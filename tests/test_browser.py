@@ -12,10 +12,9 @@ import httpx
 import pytest
 import uvicorn
 
-from annals.api import Annals
 from annals.serve.app import create_app
 
-from .conftest import needs_shared
+from .conftest import store_of
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -27,10 +26,7 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 @pytest.fixture(scope="module")
 def server(nlp, tmp_path_factory):
     """Base URL of a real server over a store with the seeds ingested."""
-    seeds = needs_shared("data", "seeds")
-    annals = Annals(str(tmp_path_factory.mktemp("browser") / "seeds.db"))
-    annals._nlp = nlp
-    assert annals.ingest([seeds]).ok
+    annals = store_of(nlp, tmp_path_factory.mktemp("browser") / "seeds.db", ("data", "seeds"))
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         server = uvicorn.Server(uvicorn.Config(create_app(annals), log_level="warning"))

@@ -10,18 +10,14 @@ import pytest
 
 from annals.analyse.actors import name_key
 
-from .conftest import needs_shared
+from .conftest import needs_shared, store_of
 
 
 @pytest.fixture(scope="module")
 def corpus(nlp, tmp_path_factory):
-    from annals.api import Annals
 
-    dev, seeds = needs_shared("data", "dev"), needs_shared("data", "seeds")
-    annals = Annals(str(tmp_path_factory.mktemp("corpus") / "all.db"))
-    annals._nlp = nlp
-    assert annals.ingest([dev, seeds]).ok
-    return annals, dev, seeds
+    store = store_of(nlp, tmp_path_factory.mktemp("corpus") / "all.db", ("data", "dev"), ("data", "seeds"))
+    return store, needs_shared("data", "dev"), needs_shared("data", "seeds")
 
 
 def gold_people(*folders):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from annals.api import Annals
 from annals.serve.app import create_app
 
-from .conftest import needs_shared
+from .conftest import store_of
 
 schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is not installed")
 from hypothesis import HealthCheck, given, settings  # noqa: E402 - installed with schemathesis
@@ -22,10 +21,7 @@ OPERATIONS = ["GET /api/who", "GET /api/tenures", "GET /api/offices", "GET /api/
 @pytest.fixture(scope="module")
 def operations(nlp, tmp_path_factory) -> dict:
     """The document's operations, bound to an app (with an ingest token) over the seeds."""
-    seeds = needs_shared("data", "seeds")
-    annals = Annals(str(tmp_path_factory.mktemp("fuzz") / "seeds.db"))
-    annals._nlp = nlp
-    assert annals.ingest([seeds]).ok
+    annals = store_of(nlp, tmp_path_factory.mktemp("fuzz") / "seeds.db", ("data", "seeds"))
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(annals, token=TOKEN))
     return {op.label: op for op in (result.ok() for result in schema.get_all_operations())}
 

@@ -9,19 +9,15 @@ from datetime import date
 
 import pytest
 
-from .conftest import SHARED, needs_shared
+from .conftest import SHARED, store_of
 
 
 @pytest.fixture(scope="module")
 def seeded(nlp, tmp_path_factory):
-    from annals.api import Annals
 
-    seeds = needs_shared("data", "seeds")
-    a = Annals(str(tmp_path_factory.mktemp("seeds") / "seeds.db"))
-    a._nlp = nlp
-    report = a.ingest([seeds])
-    assert report.ok and report.totals()["articles"] == 3
-    return a
+    store = store_of(nlp, tmp_path_factory.mktemp("seeds") / "seeds.db", ("data", "seeds"))
+    assert store.stats()["documents"] == 3
+    return store
 
 
 @pytest.mark.parametrize("country,day,person", [

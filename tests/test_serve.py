@@ -13,7 +13,7 @@ from annals.api import Annals
 from annals.serve import views
 from annals.serve.app import create_app
 
-from .conftest import needs_shared
+from .conftest import store_of
 
 with warnings.catch_warnings():  # starlette's TestClient announces a move to httpx2
     warnings.simplefilter("ignore")
@@ -27,11 +27,7 @@ ARTICLE = {"id": "posted-1", "date": "2024-11-08", "title": "A <posted> article"
 
 @pytest.fixture(scope="module")
 def seeded(nlp, tmp_path_factory) -> Annals:
-    seeds = needs_shared("data", "seeds")
-    annals = Annals(str(tmp_path_factory.mktemp("serve") / "seeds.db"))
-    annals._nlp = nlp
-    assert annals.ingest([seeds]).ok
-    return annals
+    return store_of(nlp, tmp_path_factory.mktemp("serve") / "seeds.db", ("data", "seeds"))
 
 
 @pytest.fixture(scope="module")
