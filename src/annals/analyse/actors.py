@@ -7,6 +7,7 @@ ask: which actor a token names, who "he" is, which country a phrase means.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import pycountry
@@ -92,7 +93,7 @@ class Actors:
         self.countries: dict[str, Actor] = {}
         self.mentions: list[Mention] = []
         self.by_token: dict[int, Mention] = {}
-        self.country_counts: dict[str, int] = {}
+        self.weight: Counter[str] = Counter()      # how much the article is about each country
         self._verbs = lex.speech_verbs | lex.contact_lemmas
         self._collect()
 
@@ -110,7 +111,7 @@ class Actors:
                 code = self.lex.country(ent.text)
                 if code:
                     self._mention(ent, self.country(code, ent.text if ent.label_ == "GPE" else None))
-                    self.country_counts[code] = self.country_counts.get(code, 0) + 1
+                    self.weight[code] += 1.0 if ent.label_ == "GPE" else 0.5   # a name counts more than "Iranian"
                 elif self.lex.org(ent.text):
                     self._mention(ent, self._org(ent))
             elif ent.label_ in ("ORG", "FAC") and not any(i in self.by_token for i in range(ent.start, ent.end)):
@@ -118,7 +119,7 @@ class Actors:
         self.mentions.sort(key=lambda m: m.start)
         home = self._dateline_country()
         if home:   # "AMMAN - ...": the story is told from there
-            self.country_counts[home] = self.country_counts.get(home, 0) + 2
+            self.weight[home] += 2
 
     def _dateline_country(self) -> str | None:
         match = DATELINE.match(self.doc.text)
@@ -331,10 +332,10 @@ class Actors:
         return seen
 
     def main_country(self, exclude: set[str] = frozenset()) -> str | None:
-        """The country the document mentions most, other than ``exclude``."""
-        counts = [(n, c) for c, n in self.country_counts.items() if c not in exclude]
-        return max(counts)[1] if counts else None
-
-    def person_by_name(self, name: str) -> Actor | None:
-        key = name_key(name)
-        return next((a for a in self.people if a.key == key), None)
+        """The country the article is most about, other than ``exclude`` (on a tie, the one named first)."""
+        first: dict[str, int] = {}
+        for m in self.mentions:
+            if m.actor.kind == "country":
+                first.setdefault(m.actor.country, m.start)
+        codes = [c for c in self.weight if c not in exclude]
+        return max(codes, key=lambda c: (self.weight[c], -first.get(c, 0))) if codes else None

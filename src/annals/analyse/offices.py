@@ -373,7 +373,20 @@ class OfficeReader:
                         for p in c.children:
                             target = self.actors.person_at(p) or self._appos_person(p)
                             if target:
-                                self._extend(target, "ends", tok)
+                                self._extend(target, "ends", tok, first=self._predecessor_of(p))
+
+    def _predecessor_of(self, tok: Token) -> Actor | None:
+        """"her predecessor, X": the one whose office X held."""
+        if tok.lemma_.lower() not in ("predecessor", "successor"):
+            return None
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS:   # "X was sworn in ..., after Y accepted the
+                root = tok.sent.root                                # resignation of her predecessor": X's
+                subj = self._subject(root) if root.pos_ in ("VERB", "AUX") else None
+                return subj or self.actors.previous_person(c.i)
+            if c.dep_ == "poss":
+                return self.actors.person_at(c)
+        return None
 
     def _appos_person(self, tok: Token) -> Actor | None:
         for c in tok.children:
