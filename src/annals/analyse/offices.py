@@ -245,6 +245,9 @@ class OfficeReader:
         status = status or "holding"
         if country is None and id(person) in self.hints:
             country, explicit = self.hints[id(person)], True
+        if country is None:   # "Prime Minister Jorge Lima of Peru"
+            country = self._of_country_after(j)
+            explicit = country is not None
         date = None
         if verb is not None and status in ("starts", "ends"):
             date = date_of(doc, verb)
@@ -253,6 +256,18 @@ class OfficeReader:
         generic = fold(span.text) in ("secretary", "minister", "official", "president") and not explicit
         self.seen.append(Seen(person, role, country, status, evidence(doc, span.sent), date,
                               explicit, generic, title.country))
+
+    def _of_country_after(self, j: int) -> str | None:
+        """The country in "of X" right after the name that follows a title."""
+        doc = self.doc
+        k = j + 1 if j < len(doc) and doc[j].text == "," else j
+        m = self.actors.by_token.get(k)
+        if m is None or m.actor.kind != "person":
+            return None
+        end = m.end
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            return self.lex.country(doc[end + 1].text) if doc[end + 1].ent_type_ in ("GPE", "NORP") else None
+        return None
 
     def _holder(self, span: Span, j: int) -> tuple[Actor | None, str | None, Token | None]:
         """The person a title belongs to, and the status and verb when an "as"/copula phrase says more."""
