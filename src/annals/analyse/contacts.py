@@ -64,19 +64,20 @@ class ContactReader:
             if kind != "meeting" and _known(side_b):   # "spoke with A, with B and with C", however parsed
                 side_b = side_b + [p for p in self._listed_after(tok) if p not in side_a]
             date, inferred = self._date(tok)
-            groups = self._groups(kind, _known(side_a), _known(side_b))
+            groups = self._groups(kind, _known(side_a), _known(side_b), tok)
             if not groups and date is not None and self._refers_back(tok):
                 self._date_earlier(kind, date)   # "The meeting took place on Tuesday, 13 December"
             for group in groups:
                 self.found.append(Found(kind, group, tok, date, evidence(self.doc, tok.sent), place, inferred))
         return self.found
 
-    @staticmethod
-    def _groups(kind: str, side_a: list[Actor], side_b: list[Actor]) -> list[list[Actor]]:
+    def _groups(self, kind: str, side_a: list[Actor], side_b: list[Actor], tok: Token) -> list[list[Actor]]:
         """Calls and letters are one-to-one ("X spoke with A, B and C" is three calls); a meeting is
         one gathering of everyone named."""
         if kind != "meeting" and side_a and side_b:
             return [[a, b] for a in side_a for b in side_b if a is not b]
+        if not side_b and any(c.dep_ == "prep" and c.lower_ in ("with", "to") for c in tok.children):
+            return []   # "A, B and C spoke with X", X unknown: A, B and C did not speak with each other
         group = _known(side_a + side_b)
         return [group] if len(group) >= 2 else []
 

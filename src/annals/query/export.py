@@ -27,7 +27,9 @@ def gold_records(conn: Connection) -> list[dict]:
     each person under the fullest name that article gave (the store's name where it gave only a surname)."""
     names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
     written: dict[tuple[str, int], str] = {}
-    for r in conn.execute(select(aliases.c.doc_id, aliases.c.entity_id, aliases.c.alias, aliases.c.key)):
+    people = select(entities.c.id).where(entities.c.kind == "person")
+    for r in conn.execute(select(aliases.c.doc_id, aliases.c.entity_id, aliases.c.alias, aliases.c.key)
+                          .where(aliases.c.entity_id.in_(people))):
         best = written.get((r.doc_id, r.entity_id))
         if len(r.key.split()) >= 2 and (best is None or len(r.alias) > len(best)):
             written[(r.doc_id, r.entity_id)] = r.alias
