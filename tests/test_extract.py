@@ -89,3 +89,11 @@ def test_quotes_introduced_with_quote_colon_and_pronouns_after_a_quote(analyse_t
         "“We thank him for his service,” she said.", "2024-05-07")
     assert [(q.speaker, q.text[:12]) for q in an.quotes] == [("Irina Volkova", "The commande"),
                                                              ("Irina Volkova", "We thank him")]
+
+
+def test_aides_take_their_principals_country_and_spokesmen_their_organisation(analyse_text):
+    an = analyse_text("Nepalese Foreign Minister Hari Joshi met reporters. Joshi's first deputy, Mira Thapa, "
+                      "was also there. Omar Haddad, a spokesman for the UN Secretary-General, welcomed it.",
+                      "2024-05-10")
+    got = {(o.person, o.role, o.country) for o in an.offices}
+    assert {("Mira Thapa", "official", "NPL"), ("Omar Haddad", "spokesperson", "UN")} <= got

@@ -42,7 +42,7 @@ def name_key(text: str) -> str:
 def same_name(a: list[str], b: list[str]) -> bool:
     """Variants of one full name: transliterations ("Mohammad"/"Muhammad", "Olexandr"/"Oleksandr") or a
     middle name given once ("Luis Vega"/"Luis Alberto Vega")."""
-    if min(len(a), len(b)) < 2 or not (a[-1] == b[-1] or fuzz.ratio(a[-1], b[-1]) >= 85):
+    if min(len(a), len(b)) < 2 or not _same_surname(a[-1], b[-1]):
         return False
     if len(a) != len(b):
         short, long_ = sorted((a, b), key=len)
@@ -50,9 +50,16 @@ def same_name(a: list[str], b: list[str]) -> bool:
     return all(fuzz.ratio(x, y) >= 75 for x, y in zip(a[:-1], b[:-1], strict=True))
 
 
+def _same_surname(a: str, b: str) -> bool:
+    return a == b or fuzz.ratio(a, b) >= 85 or (sound(a) == sound(b) and fuzz.ratio(a, b) >= 70)
+
+
 def sound(word: str) -> str:
-    """A spelling-tolerant key of a surname for lookups: "Petrov"/"Pietrov" -> "ptrv"."""
+    """A spelling-tolerant key of a surname for lookups: "Petrov"/"Pietrov" -> "ptrv", and the
+    transliteration pairs g/h, kh/h, w/v, ph/f ("Sybiha"/"Sybiga")."""
     s = re.sub(r"[^a-z]", "", fold(word))
+    for a, b in (("kh", "h"), ("ph", "f"), ("g", "h"), ("w", "v")):
+        s = s.replace(a, b)
     if not s:
         return ""
     s = s[0] + re.sub(r"[aeiouy]", "", s[1:])
@@ -115,7 +122,10 @@ class Actors:
                 elif self.lex.org(ent.text):
                     self._mention(ent, self._org(ent))
             elif ent.label_ in ("ORG", "FAC") and not any(i in self.by_token for i in range(ent.start, ent.end)):
-                self._mention(ent, self._org(ent))
+                org = self._org(ent)
+                self._mention(ent, org)
+                if org.country and len(org.country) == 3 and org.country.isupper():   # "the Verkhovna Rada"
+                    self.weight[org.country] += 0.5
         self.mentions.sort(key=lambda m: m.start)
         home = self._dateline_country()
         if home:   # "AMMAN - ...": the story is told from there

@@ -48,6 +48,7 @@ class Seen:
     explicit_country: bool = False
     generic: bool = False
     default_country: str | None = None   # the title's own country ("Secretary of State": USA), if no other
+    owner: Actor | None = None   # "Kuleba's first deputy": whose deputy, adviser, aide
 
 
 class OfficeReader:
@@ -205,6 +206,8 @@ class OfficeReader:
                 if country is None and org is None and ent.label_ == "ORG":
                     org = {"name": ent.text, "country": self._country_in(ent)}
                 j = ent.end
+            elif ent is not None and ent.label_ == "TITLE" and self.lex.title(ent.text):   # "spokesman for the
+                country = self.lex.title(ent.text).country                              # UN Secretary-General"
         return j, country, org, status
 
     def _from_title(self, span: Span, title: Title) -> None:
@@ -255,7 +258,17 @@ class OfficeReader:
             date = narrative_date(doc, span.sent)
         generic = fold(span.text) in ("secretary", "minister", "official", "president") and not explicit
         self.seen.append(Seen(person, role, country, status, evidence(doc, span.sent), date,
-                              explicit, generic, title.country))
+                              explicit, generic, title.country, self._owner(span)))
+
+    def _owner(self, span: Span) -> Actor | None:
+        """The person whose aide a title makes its holder: "Kuleba's first deputy"."""
+        for i in range(span.start - 1, max(span.start - 4, 0) - 1, -1):
+            tok = self.doc[i]
+            if tok.tag_ == "POS" and i > 0:
+                return self.actors.person_at(self.doc[i - 1])
+            if tok.pos_ not in ("ADJ", "ADV"):
+                return None
+        return None
 
     def _of_country_after(self, j: int) -> str | None:
         """The country in "of X" right after the name that follows a title."""
@@ -450,7 +463,7 @@ class OfficeReader:
                 known.setdefault(s.person.key, s.country)
         for s in self.seen:
             if s.country is None:
-                s.country = known.get(s.person.key)
+                s.country = known.get(s.person.key) or (known.get(s.owner.key) if s.owner else None)
             if s.country is None:
                 taken = {o.country for o in self.seen if o.role == s.role and o.person is not s.person
                          and o.status in CURRENT and o.explicit_country} \
