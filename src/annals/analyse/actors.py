@@ -177,10 +177,15 @@ class Actors:
                 and not self.lex.country(tok.text))
 
     def _known_names(self) -> None:
-        """A bare surname NER missed ("added Vega") is that person, unless it names a country."""
-        last = {}
+        """A bare surname NER missed ("added Vega") is that person, unless it names a country; so is a
+        first name that only one person of the article has ("Lula" of "Lula da Silva")."""
+        last: dict[str, list[Actor]] = {}
         for a in self.people:
             last.setdefault(a.tokens[-1], []).append(a)
+        firsts = [a.tokens[0] for a in self.people if len(a.tokens) > 1]
+        for a in self.people:
+            if len(a.tokens) > 1 and firsts.count(a.tokens[0]) == 1 and a.tokens[0] not in last:
+                last[a.tokens[0]] = [a]
         for tok in self.doc:
             if tok.i in self.by_token or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
                 continue
