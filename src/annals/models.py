@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 ROLES = (
@@ -112,6 +112,3 @@ class Analysis:
     contacts: tuple[ContactObservation, ...] = ()
     quotes: tuple[QuoteObservation, ...] = ()
     timexes: tuple[dict, ...] = field(default=())
-
-    def as_dict(self) -> dict:
-        return asdict(self)

@@ -63,7 +63,6 @@ class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)     # folded form -> alpha-3
     capitals: dict[str, str] = field(default_factory=dict)
     orgs: dict[str, dict] = field(default_factory=dict)         # folded alias -> org record
-    org_shorts: frozenset[str] = frozenset()
     contact_words: dict[tuple[str, str], dict] = field(default_factory=dict)   # (lemma, POS) -> record
     speech_verbs: frozenset[str] = frozenset()
     status_words: dict[str, str] = field(default_factory=dict)
@@ -146,7 +145,6 @@ def lexicon() -> Lexicon:
         countries=_countries(),
         capitals={fold(r["form"]): r["country"] for r in load_jsonl("capitals.jsonl")},
         orgs=orgs,
-        org_shorts=frozenset(r["short"] for r in load_jsonl("organisations.jsonl") if r.get("short")),
         contact_words=contact_words,
         speech_verbs=load_words("speech_verbs.txt"),
         status_words=status_words,
