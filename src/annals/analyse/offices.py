@@ -340,7 +340,7 @@ class OfficeReader:
             if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which"):
                 if c.lower_ in PERSON_PRONOUNS:
                     return self.actors.previous_person(c.i)
-                return self.actors.person_at(c)
+                return self.actors.person_at(c) or self.title_people.get(c.i)   # "The lawmaker succeeded X"
         if verb.dep_ in ("relcl", "acl") and self.actors.person_at(verb.head):   # "X, who took up her post"
             return self.actors.person_at(verb.head)
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
