@@ -494,11 +494,15 @@ def merge(seen: list[Seen]) -> list[Seen]:
         cur = best.get(key)
         if cur is None or _rank(s) < _rank(cur):
             best[key] = s
-    people_roles = {}
+    people_roles: dict[str, set[str]] = {}
+    stated = set()   # (person, role) whose country the article states
     for s in best.values():
         people_roles.setdefault(s.person.key, set()).add(s.role)
+        if s.explicit_country:
+            stated.add((s.person.key, s.role))
     return [s for s in best.values()
-            if not (s.generic and len(people_roles[s.person.key]) > 1)]
+            if not (s.generic and len(people_roles[s.person.key]) > 1)
+            and (s.explicit_country or (s.person.key, s.role) not in stated)]   # no second, guessed country
 
 
 def to_observations(seen: list[Seen]) -> list[OfficeObservation]:

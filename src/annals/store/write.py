@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from ..analyse.actors import name_key, same_name, sound
+from ..analyse.offices import STATUS_RANK
 from ..lexicon import fold
 from ..models import Analysis, Article, EntityRecord, TimeValue
 from .schema import (
@@ -59,7 +60,7 @@ def write_analysis(conn: Connection, analysis: Analysis, now: datetime | None = 
         id=art.id, published=art.published, title=art.title, url=art.url, source=art.source, path=art.path,
         text=art.text, sha256=sha, ingested_at=(now or datetime.now(timezone.utc)).replace(tzinfo=None)))
     ids = {e.name: _entity(conn, e, art.id) for e in analysis.entities}
-    for o in analysis.offices:
+    for o in _one_per_office(analysis.offices, ids):
         conn.execute(insert(offices).values(
             doc_id=art.id, person_id=ids[o.person], role=o.role, country=o.country, status=o.status,
             country_inferred=o.country_inferred,
@@ -78,6 +79,17 @@ def write_analysis(conn: Connection, analysis: Analysis, now: datetime | None = 
             start=c.evidence.start, end=c.evidence.end, sentence=c.evidence.sentence))
         _refresh_contact(conn, contact_id)
     return "replaced" if old is not None else "added"
+
+
+def _one_per_office(observations, ids: dict[str, int]) -> list:
+    """One observation per stored person and office, even when the article named the person two ways."""
+    best: dict[tuple, object] = {}
+    for o in observations:
+        key = (ids[o.person], o.role, o.country)
+        rank = (STATUS_RANK[o.status], o.date is None)
+        if key not in best or rank < (STATUS_RANK[best[key].status], best[key].date is None):
+            best[key] = o
+    return list(best.values())
 
 
 def _date_cols(tv: TimeValue | None) -> dict:
@@ -166,14 +178,18 @@ def settle_countries(conn: Connection, doc_ids: list[str]) -> int:
     articles ("President Vega" in a readout about another country is still Peru's president). Only the people
     of ``doc_ids`` are looked at, so the cost follows the batch, not the store."""
     known = select(entities.c.country).where(entities.c.id == offices.c.person_id).scalar_subquery()
+    same = offices.alias("same")
     changed = 0
     for i in range(0, len(doc_ids), 500):
         people = select(offices.c.person_id).where(offices.c.doc_id.in_(doc_ids[i:i + 500]))
-        changed += conn.execute(update(offices).where(
-            offices.c.country_inferred.is_(True), offices.c.role != "intl_org_head",
-            offices.c.person_id.in_(people),
-            offices.c.person_id.in_(select(entities.c.id).where(entities.c.country.is_not(None))),
-            offices.c.country != known).values(country=known)).rowcount
+        wrong = [offices.c.country_inferred.is_(True), offices.c.role != "intl_org_head",
+                 offices.c.person_id.in_(people),
+                 offices.c.person_id.in_(select(entities.c.id).where(entities.c.country.is_not(None))),
+                 offices.c.country != known]
+        twin = select(same.c.id).where(same.c.doc_id == offices.c.doc_id, same.c.person_id == offices.c.person_id,
+                                       same.c.role == offices.c.role, same.c.country == known).exists()
+        changed += conn.execute(delete(offices).where(*wrong, twin)).rowcount   # the article says it already
+        changed += conn.execute(update(offices).where(*wrong).values(country=known)).rowcount
     return changed
 
 
