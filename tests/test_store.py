@@ -127,3 +127,17 @@ def test_a_guessed_country_yields_to_the_one_other_articles_state(engine):
     with engine.begin() as conn:
         assert settle_countries(conn, ["x"]) == 1
         assert sorted(conn.execute(select(offices.c.country)).scalars()) == ["USA", "USA"]
+
+
+def test_one_office_row_when_an_article_names_a_person_two_ways(engine):
+    from annals.store.schema import offices
+
+    ev = Evidence("x", 0, 4, "Some text.")
+    an = Analysis(Article("x", date(2024, 1, 1), "t"),
+                  (EntityRecord("Sergei Petrov", "person", ()), EntityRecord("Sergey Petrov", "person", ())),
+                  (OfficeObservation("Sergei Petrov", "foreign_minister", "RUS", "holding", ev),
+                   OfficeObservation("Sergey Petrov", "foreign_minister", "RUS", "starts", ev, day("2024-01-01"))))
+    write(engine, an)
+    with engine.connect() as conn:
+        assert conn.execute(select(offices.c.status)).scalars().all() == ["starts"]
+    assert names(engine) == ["Sergei Petrov"]
