@@ -146,15 +146,18 @@ class Actors:
                 if span is not None:
                     spans.append(span)
         taken = {i for s in spans for i in range(s.start, s.end)}
-        for ent in doc.ents:   # a name right after a title that NER missed or mislabelled ("Secretary Vega")
-            if ent.label_ != "TITLE" or ent.end >= len(doc) or ent.end in taken:
+        for ent in doc.ents:   # a name right after a title that NER missed or mislabelled ("Secretary Vega",
+            if ent.label_ != "TITLE" or ent.end >= len(doc):   # "the spokesman for the Ministry, Ana Ruiz,")
                 continue
-            end = ent.end
+            start = self._after_title(ent)
+            if start in taken:
+                continue
+            end = start
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in NAME_LABELS \
                     and doc[end].text[:1].isupper() and doc[end].ent_type_ != "TITLE":
                 end += 1
-            if end > ent.end:
-                span = self._trim(doc[ent.end:end])
+            if end > start:
+                span = self._trim(doc[start:end])
                 if span is not None and not any(i in taken for i in range(span.start, span.end)):
                     spans.append(span)
                     taken.update(range(span.start, span.end))
@@ -169,6 +172,16 @@ class Actors:
                         spans.append(span)
                         taken.update(range(span.start, span.end))
         return spans
+
+    def _after_title(self, title: Span) -> int:
+        """Where a name after a title would start: past "of/for (the) <organisation or country>," if any."""
+        doc, j = self.doc, title.end
+        if j + 1 < len(doc) and doc[j].lower_ in ("of", "for"):
+            k = j + 1 + (doc[j + 1].lower_ == "the")
+            ent = next((e for e in doc.ents if e.start <= k < e.end and e.label_ in ("ORG", "GPE", "NORP")), None)
+            if ent is not None and ent.end < len(doc) and doc[ent.end].text == ",":
+                return ent.end + 1
+        return j
 
     def _name_word(self, tok: Token) -> bool:
         return (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "ORG", "NORP")
