@@ -28,6 +28,7 @@ def main() -> None:
     ap.add_argument("paths", nargs="*", default=[str(shared if shared.exists() else example_dir())])
     ap.add_argument("--repeat", type=int, default=3, help="copies of each article (new ids)")
     ap.add_argument("--model", default=DEFAULT_MODEL)
+    ap.add_argument("--processes", type=int, default=1, help="worker processes for both pipelines")
     a = ap.parse_args()
     base = [x for x in read_paths(a.paths) if isinstance(x, Article)]
     articles = [Article(f"{r}-{x.id}", x.published, x.text) for r in range(a.repeat) for x in base]
@@ -36,12 +37,12 @@ def main() -> None:
     nlp = spacy.load(a.model)
     list(nlp.pipe([x.text for x in articles[:5]]))   # warm up
     t = time.perf_counter()
-    for _ in nlp.pipe([x.text for x in articles], batch_size=16):
+    for _ in nlp.pipe([x.text for x in articles], batch_size=16, n_process=a.processes):
         pass
     spacy_s = time.perf_counter() - t
 
     with tempfile.TemporaryDirectory() as tmp:
-        annals = Annals(str(Path(tmp) / "bench.db"), a.model)
+        annals = Annals(str(Path(tmp) / "bench.db"), a.model, processes=a.processes)
         annals.ingest_articles(articles[:5])   # load the pipeline, warm up
         t = time.perf_counter()
         report = annals.ingest_articles(articles[5:])
@@ -49,7 +50,7 @@ def main() -> None:
     n = len(articles)
     spacy_rate, annals_rate = n / spacy_s, (n - 5) / annals_s
     print(f"articles: {n} ({chars / n:.0f} chars on average), errors: {len(report.errors)}")
-    print(f"spaCy {a.model} nlp.pipe: {spacy_rate:8.1f} articles/s")
+    print(f"spaCy {a.model} nlp.pipe ({a.processes} process(es)): {spacy_rate:8.1f} articles/s")
     print(f"annals ingest (analyse + store): {annals_rate:8.1f} articles/s")
     print(f"ratio annals/spaCy: {annals_rate / spacy_rate:.2f}")
 

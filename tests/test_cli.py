@@ -127,3 +127,15 @@ def test_an_article_that_crashes_the_pipeline_fails_alone(tmp_path):
     assert annals.stats()["documents"] == 2
     again = annals.ingest([tmp_path / "a.txt"])
     assert again.totals()["unchanged"] == 1
+
+
+def test_two_worker_processes_store_the_same_facts(db, tmp_path):
+    other = str(tmp_path / "mp.db")
+    result = CliRunner().invoke(cli, ["ingest", str(example_dir()), "--db", other, "--processes", "2", "--json"])
+    assert result.exit_code == 0, result.output
+
+    def facts(path):
+        return [(c["kind"], c["date"], sorted(p["name"] for p in c["participants"]))
+                for c in json.loads(run("contacts", "--db", path, "--json"))]
+
+    assert facts(other) == facts(db) and len(facts(db)) == 4

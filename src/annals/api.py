@@ -66,8 +66,9 @@ class Annals:
     >>> annals.who("defense_minister", "ISR", date(2024, 11, 9))  # doctest: +SKIP
     """
 
-    def __init__(self, db: str | None = None, model: str | None = None, config: Config | None = None):
-        self.config = config or Config.from_env(db=db, model=model)
+    def __init__(self, db: str | None = None, model: str | None = None, config: Config | None = None,
+                 processes: int | None = None):
+        self.config = config or Config.from_env(db=db, model=model, processes=processes)
         self.engine: Engine = open_engine(self.config.url)
         self._nlp = None
 
@@ -115,7 +116,7 @@ class Annals:
             else:
                 fresh.append(a)
         written: list[str] = []
-        for article, doc in parse(self.nlp, fresh, self.config.batch_size):
+        for article, doc in parse(self.nlp, fresh, self.config.batch_size, self.config.processes):
             rep = report.file(article.path)
             try:
                 if isinstance(doc, Exception):

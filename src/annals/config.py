@@ -17,13 +17,15 @@ class Config:
     db: str = DEFAULT_DB
     model: str = DEFAULT_MODEL
     batch_size: int = 16
+    processes: int = 1   # worker processes for the spaCy pipeline
     max_bytes: int = MAX_ARTICLE_BYTES
 
     @classmethod
-    def from_env(cls, db: str | None = None, model: str | None = None) -> Config:
+    def from_env(cls, db: str | None = None, model: str | None = None, processes: int | None = None) -> Config:
         return cls(
             db=db or os.environ.get("ANNALS_DB", DEFAULT_DB),
             model=model or os.environ.get("ANNALS_MODEL", DEFAULT_MODEL),
+            processes=processes or int(os.environ.get("ANNALS_PROCESSES", "1")),
         )
 
     @property

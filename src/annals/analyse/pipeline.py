@@ -54,11 +54,25 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 16
+def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 16, processes: int = 1
           ) -> Iterator[tuple[Article, Doc | Exception]]:
     """Run the pipeline over articles in batches (``nlp.pipe``), keeping each with its Doc. A batch that
-    fails is run again one article at a time, so only the article at fault gets its exception."""
+    fails is run again one article at a time, so only the article at fault gets its exception. With
+    ``processes`` > 1 the stream is spread over that many worker processes; if a worker fails, the
+    articles not yet returned go through the one-process path."""
+    articles = list(articles)
+    done = 0
+    if processes > 1:
+        items = ((make_doc(nlp, a), a) for a in articles)
+        try:
+            for doc, article in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=processes):
+                done += 1
+                yield article, doc
+            return
+        except Exception:  # noqa: BLE001 - fall back below, article by article where needed
+            pass
     batch: list[Article] = []
+    articles = articles[done:]
     for article in articles:
         batch.append(article)
         if len(batch) == batch_size:
