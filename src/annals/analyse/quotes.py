@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, fold
 from ..models import Evidence, QuoteObservation
 from .actors import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors
 from .quotemarks import find_quotes
@@ -206,6 +206,10 @@ class QuoteReader:
                 if orgs:
                     self.last_source = orgs[-1]
             if tok.lemma_.lower() in STATEMENT_NOUNS and tok.pos_ == "NOUN":
+                issuer = self._issuer_within(tok)   # "a readout ... posted on the website of the Department"
+                if issuer is not None:
+                    self.last_source = issuer
+                    continue
                 verb = tok.head if tok.dep_ != "pobj" else tok.head.head
                 for c in verb.children:
                     if c.dep_ in ("nsubj", "nsubjpass"):
@@ -214,6 +218,15 @@ class QuoteReader:
                             self.last_source = actor
                         elif named:
                             self.last_source = None
+
+    def _issuer_within(self, noun: Token) -> Actor | None:
+        """An organisation named inside a statement's own phrase ("a statement from X", "a readout posted
+        on the website of X"), news outlets excepted."""
+        for t in noun.subtree:
+            actor = self.actors.at(t)
+            if t.i != noun.i and actor is not None and actor.kind == "org" and fold(actor.name) not in self.lex.media:
+                return actor
+        return None
 
     def _continuation(self, q: Quote) -> None:
         """An unattributed quotation in the same or the next paragraph continues the previous speaker's."""
