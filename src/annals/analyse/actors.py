@@ -226,7 +226,8 @@ class Actors:
         text = out.text
         if not any(c.isupper() for c in text) or any(c.isdigit() for c in text):
             return None
-        if self.lex.country(text) or self.lex.org(text) or self.lex.title(text) or fold(text) in self.lex.media:
+        if self.lex.country(text) or self.lex.org(text) or self.lex.title(text) or fold(text) in self.lex.media \
+                or fold(text) in self.lex.capitals:
             return None
         if any(t.lower_ in NOT_NAMES for t in out):   # "Defense Ministers' Meeting" is no one's name
             return None
