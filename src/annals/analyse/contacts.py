@@ -28,6 +28,7 @@ RELAY_VERBS = {"pass", "convey", "relay", "deliver", "carry", "repeat", "reitera
 CALL_WORDS = {"phone", "telephone", "video", "virtual", "videoconference", "telephonic"}
 LIST_STOPS = {"about", "on", "regarding", "over", "concerning", "after", "before", "during", "following",
               "amid", "for", "in", "at", "ahead", "since"}
+HOSTING = {"welcome", "receive", "host"}
 GENERIC = {"conversation", "contact"}   # "their conversation" can be a call or a meeting already told
 HEAD_NOUNS = {"head", "leader", "chief", "chairman", "chairwoman", "chairperson"}
 NP_DEPS = {"compound", "appos", "nmod", "amod", "flat", "npadvmod", "nummod", "poss"}
@@ -202,7 +203,7 @@ class ContactReader:
                 elif c.dep_ == "prep" and c.lower_ in ("by", "at", "beside"):   # "stood by my side"
                     side_b += [self._party(p) for g in c.children if g.lower_ == "side"
                                for p in g.children if p.dep_ == "poss"]
-                else:
+                elif not (c.lower_ == "to" and tok.lemma_.lower() in HOSTING):   # "welcomed X to the IMF": a place
                     side_b += self._objects(c)
         if tok.lemma_.lower() in ("speak", "talk") and tok.pos_ == "VERB":   # "spoke to the Forum": a speech
             side_b = [p for p in side_b if p is None or p.kind == "person"]
