@@ -97,3 +97,11 @@ def test_aides_take_their_principals_country_and_spokesmen_their_organisation(an
                       "2024-05-10")
     got = {(o.person, o.role, o.country) for o in an.offices}
     assert {("Mira Thapa", "official", "NPL"), ("Omar Haddad", "spokesperson", "UN")} <= got
+
+
+def test_taking_over_from_someone_ends_their_tenure(analyse_text):
+    an = analyse_text("Chilean Defense Minister Ana Ruiz took over from Pedro Soto as defense minister on "
+                      "Monday.", "2024-05-08")
+    got = offices(an)
+    assert ("Ana Ruiz", "defense_minister", "CHL", "starts", "2024-05-06") in got
+    assert ("Pedro Soto", "defense_minister", "CHL", "ends", "2024-05-06") in got

@@ -383,6 +383,13 @@ class OfficeReader:
                 elif lemma in ("resign", "quit") or (lemma == "step" and "down" in prts):
                     if subj:
                         self._extend(subj, "ends", tok)
+                elif lemma == "take" and "over" in prts and subj:   # "X took over from Y as defense minister"
+                    for c in tok.children:
+                        if c.dep_ == "prep" and c.lower_ == "from":
+                            for g in c.children:
+                                target = self.actors.person_at(g) or self._appos_person(g)
+                                if target:
+                                    self._extend(target, "ends", tok, then=subj)
                 elif lemma in ("replace", "dismiss", "fire", "sack", "oust", "remove", "succeed"):
                     for o in objs:
                         target = self.actors.person_at(o) or self._appos_person(o)
