@@ -261,8 +261,6 @@ class ContactReader:
         elif (tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during", "through", "via", "by")
               and head.head.pos_ in ("VERB", "AUX")):   # "Speaking in a phone call with X, Y said"
             side_a = self._subjects(head.head) + side_a
-        if not side_a and not side_b and any(c.lower_ in ("the", "this", "that") for c in tok.children):
-            return [], []
         return side_a, side_b
 
     @staticmethod
@@ -326,8 +324,9 @@ class ContactReader:
             return actors.previous_person(tok.i) if q is None else (q.speaker or actors.previous_person(tok.i))
         if low in PLURAL_REFS:
             return None
-        if tok.lemma_.lower() in HEAD_NOUNS and self._person_in_phrase(tok):   # "the head of X's party, Y"
-            return self._person_in_phrase(tok)
+        inner = self._person_in_phrase(tok)
+        if inner is not None and tok.lemma_.lower() in HEAD_NOUNS:   # "the head of X's party, Y"
+            return inner
         if tok.i in self.title_people:
             return self.title_people[tok.i]
         if tok.lemma_.lower() in COUNTERPARTS:
@@ -337,7 +336,6 @@ class ContactReader:
                 return actors.person_at(c)
         if tok.lemma_.lower() in ("predecessor", "successor"):   # "Vega's predecessor" is not Vega
             return actors.named_after(tok)
-        inner = self._person_in_phrase(tok)
         found = inner or self._titled_person_after(tok) or actors.at(tok)
         if found is None and tok.dep_ in ("nsubj", "nsubjpass"):
             found = actors.name_at(tok)

@@ -313,10 +313,8 @@ class OfficeReader:
 
     def _by_verb(self, verb: Token) -> tuple[Actor | None, str | None, Token | None]:
         """Who a verb puts in or out of an office, and how: "named X as", "sworn in as", "resigned as"."""
-        actors = self.actors
         objs = [c for c in verb.children if c.dep_ == "dobj"]
-        person = next((actors.person_at(c) or self._appos_person(c) for c in objs
-                       if actors.person_at(c) or self._appos_person(c)), None) or self._subject(verb)
+        person = next(filter(None, map(self._named, objs)), None) or self._subject(verb)
         lemma = verb.lemma_
         kids = {c.lower_ for c in verb.children}
         if lemma in DESIGNATE_VERBS or (lemma == "put" and "forward" in kids):
@@ -386,27 +384,23 @@ class OfficeReader:
                 elif lemma == "take" and "over" in prts and subj:   # "X took over from Y as defense minister"
                     for c in tok.children:
                         if c.dep_ == "prep" and c.lower_ == "from":
-                            for g in c.children:
-                                target = self.actors.person_at(g) or self._appos_person(g)
-                                if target:
-                                    self._extend(target, "ends", tok, then=subj)
+                            for target in filter(None, map(self._named, c.children)):
+                                self._extend(target, "ends", tok, then=subj)
                 elif lemma in ("replace", "dismiss", "fire", "sack", "oust", "remove", "succeed"):
-                    for o in objs:
-                        target = self.actors.person_at(o) or self._appos_person(o)
-                        if target:   # the one replaced held what the successor now holds
-                            self._extend(target, "ends", tok,
-                                         then=self._successor(tok, subj) if lemma in ("replace", "succeed") else None)
-                    replaced = [self.actors.person_at(o) or self._appos_person(o) for o in objs]
-                    replaced = [p for p in replaced if p is not None]
+                    replaced = list(filter(None, map(self._named, objs)))
+                    successor = self._successor(tok, subj) if lemma in ("replace", "succeed") else None
+                    for target in replaced:   # the one replaced held what the successor now holds
+                        self._extend(target, "ends", tok, then=successor)
+                    first = replaced[0] if replaced else None
                     if lemma in ("replace", "succeed") and subj and tok.tag_ != "VBG":
-                        self._extend(subj, "starts", tok, first=replaced[0] if replaced else None)
+                        self._extend(subj, "starts", tok, first=first)
                     elif lemma == "replace" and self._successor(tok, None):   # "replacing X with Y"
-                        self._extend(self._successor(tok, None), "starts", tok, first=replaced[0] if replaced else None)
+                        self._extend(self._successor(tok, None), "starts", tok, first=first)
             elif tok.pos_ == "NOUN" and lemma in ("resignation", "dismissal", "ouster", "removal"):
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ == "of":
                         for p in c.children:
-                            target = self.actors.person_at(p) or self._appos_person(p)
+                            target = self._named(p)
                             if target:
                                 self._extend(target, "ends", tok, first=self._predecessor_of(p))
 
@@ -423,11 +417,10 @@ class OfficeReader:
                 return self.actors.person_at(c)
         return None
 
-    def _appos_person(self, tok: Token) -> Actor | None:
-        for c in tok.children:
-            if c.dep_ == "appos" and self.actors.person_at(c):
-                return self.actors.person_at(c)
-        return None
+    def _named(self, tok: Token) -> Actor | None:
+        """The person a word names, itself or through an apposition ("his predecessor, X")."""
+        return self.actors.person_at(tok) or next(
+            (self.actors.person_at(c) for c in tok.children if c.dep_ == "appos" and self.actors.person_at(c)), None)
 
     def _extend(self, person: Actor, status: str, verb: Token, first: Actor | None = None,
                 then: Actor | None = None) -> None:
@@ -452,9 +445,9 @@ class OfficeReader:
         """Who takes over: "replacing X with Y" names Y, "Y replaced X" the subject."""
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "with":
-                for g in c.children:
-                    if g.dep_ == "pobj" and (self.actors.person_at(g) or self._appos_person(g)):
-                        return self.actors.person_at(g) or self._appos_person(g)
+                named = next(filter(None, (self._named(g) for g in c.children if g.dep_ == "pobj")), None)
+                if named is not None:
+                    return named
         return subj
 
     def _offices_of(self, person: Actor) -> list[Seen]:
