@@ -328,11 +328,14 @@ class Actors:
                 self._mention(self.doc[i:i + 1], actor)
         self.mentions.sort(key=lambda m: m.start)
 
+    def appositive(self, tok: Token) -> Actor | None:
+        """The person an apposition to a word names ("the presidents of Chile, Ana Ruiz")."""
+        return next(filter(None, (self.person_at(c) for c in tok.children if c.dep_ == "appos")), None)
+
     def named_after(self, tok: Token) -> Actor | None:
         """The person a word stands for by apposition: "counterpart, newly confirmed Defense Secretary X"."""
-        for c in tok.children:
-            if c.dep_ == "appos" and self.person_at(c):
-                return self.person_at(c)
+        if self.appositive(tok) is not None:
+            return self.appositive(tok)
         for t in self.doc[tok.i + 1:tok.i + 8]:
             if self.person_at(t) is not None:
                 return self.person_at(t)

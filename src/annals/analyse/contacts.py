@@ -331,9 +331,8 @@ class ContactReader:
             return self.title_people[tok.i]
         if tok.lemma_.lower() in COUNTERPARTS:
             return self._counterpart(tok)
-        for c in tok.children:   # "the presidents of Chile, Ana Ruiz"
-            if c.dep_ == "appos" and actors.person_at(c):
-                return actors.person_at(c)
+        if actors.appositive(tok) is not None:   # "the presidents of Chile, Ana Ruiz"
+            return actors.appositive(tok)
         if tok.lemma_.lower() in ("predecessor", "successor"):   # "Vega's predecessor" is not Vega
             return actors.named_after(tok)
         found = inner or self._titled_person_after(tok) or actors.at(tok)

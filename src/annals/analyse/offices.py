@@ -419,8 +419,7 @@ class OfficeReader:
 
     def _named(self, tok: Token) -> Actor | None:
         """The person a word names, itself or through an apposition ("his predecessor, X")."""
-        return self.actors.person_at(tok) or next(
-            (self.actors.person_at(c) for c in tok.children if c.dep_ == "appos" and self.actors.person_at(c)), None)
+        return self.actors.person_at(tok) or self.actors.appositive(tok)
 
     def _extend(self, person: Actor, status: str, verb: Token, first: Actor | None = None,
                 then: Actor | None = None) -> None:

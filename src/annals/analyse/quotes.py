@@ -44,7 +44,8 @@ class QuoteReader:
         self.title_people = title_people
         self.quotes: list[Quote] = []
         self.last_source: Actor | None = None   # who issued the latest statement
-        self._noted = 0   # sentences before this token were scanned for statement sources
+        self._sents = list(doc.sents)
+        self._noted = 0   # how many of them were scanned for statement sources
 
     def read(self) -> list[Quote]:
         doc = self.doc
@@ -68,10 +69,9 @@ class QuoteReader:
     # -- attribution ------------------------------------------------------
     def _attribute(self, q: Quote, inside: Span) -> None:
         qtoks = set(range(inside.start, inside.end))
-        for sent in self.doc.sents:   # statements issued up to here ("X's office issued a statement")
-            if sent.start >= self._noted and sent.start < inside.end:
-                self._note_sources(sent)
-                self._noted = sent.end
+        while self._noted < len(self._sents) and self._sents[self._noted].start < inside.end:
+            self._note_sources(self._sents[self._noted])   # statements issued up to here
+            self._noted += 1
         verb = self._speech_verb(inside, qtoks)
         if verb is not None:
             q.speaker, q.named = self._speaker_of(verb, qtoks)
@@ -81,13 +81,10 @@ class QuoteReader:
 
     def _speech_verb(self, inside: Span, qtoks: set[int]) -> Token | None:
         """The highest speech verb outside the quotation that governs it, else one beside it in the sentence."""
-        speech = self.lex.speech_verbs
         for tok in self._roots(inside, qtoks):
             chain, node = [], tok
             while True:
-                is_speech = node.lower_ == "according" or (
-                    node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in speech)
-                if node.i not in qtoks and is_speech and self._has_subject(node):
+                if node.i not in qtoks and self._is_speech(node, ("VERB", "AUX")) and self._has_subject(node):
                     chain.append(node)
                 if node.head.i == node.i:
                     break
@@ -99,10 +96,12 @@ class QuoteReader:
                 return chain[0]
         sent_toks = [t for s in {inside[0].sent, inside[-1].sent} for t in s if t.i not in qtoks]
         for tok in sent_toks:   # "“...,” Laine wrote." parsed apart, or "According to X, “...”"
-            is_speech = (tok.pos_ == "VERB" and tok.lemma_.lower() in speech) or tok.lower_ == "according"
-            if is_speech and (self._has_subject(tok) or self._person_beside(tok, qtoks)):
+            if self._is_speech(tok, ("VERB",)) and (self._has_subject(tok) or self._person_beside(tok, qtoks)):
                 return tok
         return None
+
+    def _is_speech(self, tok: Token, pos: tuple[str, ...]) -> bool:
+        return tok.lower_ == "according" or (tok.pos_ in pos and tok.lemma_.lower() in self.lex.speech_verbs)
 
     def _person_beside(self, verb: Token, qtoks: set[int]) -> Actor | None:
         """The person named nearest before a subjectless speech verb, outside the quotation
