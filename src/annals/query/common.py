@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 from sqlalchemy import Connection, or_, select
@@ -10,14 +9,6 @@ from sqlalchemy import Connection, or_, select
 from ..analyse.actors import name_key, sound
 from ..lexicon import fold
 from ..store.schema import aliases, documents, entities
-
-IN_CHUNK = 500   # ids per ``IN (...)`` list, well under every backend's limit on bound parameters
-
-
-def chunked(ids: list, size: int = IN_CHUNK) -> Iterator[list]:
-    """``ids`` in slices of at most ``size``, for ``IN (...)`` lists over big stores."""
-    for i in range(0, len(ids), size):
-        yield ids[i:i + size]
 
 
 def known_docs(as_of: date | None):

@@ -13,8 +13,9 @@ from itertools import combinations
 from sqlalchemy import Connection, func, select
 
 from ..resolve.tenures import SINGLE_HOLDER, Tenure, build
+from ..store.chunks import chunked
 from ..store.schema import contact_participants, contact_sources, contacts, documents, entities, offices
-from .common import chunked, evidence, known_docs
+from .common import evidence, known_docs
 from .offices import observations
 
 

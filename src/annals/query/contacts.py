@@ -6,8 +6,9 @@ from datetime import date
 
 from sqlalchemy import Connection, and_, or_, select
 
+from ..store.chunks import chunked
 from ..store.schema import contact_participants, contact_sources, contacts, documents, entities, offices
-from .common import chunked, evidence, find_entities, known_docs
+from .common import evidence, find_entities, known_docs
 
 
 def entity_countries(conn: Connection, ids: set[int]) -> dict[int, set[str]]:

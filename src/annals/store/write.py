@@ -18,6 +18,7 @@ from ..analyse.actors import name_key, same_name, sound
 from ..analyse.offices import STATUS_RANK
 from ..lexicon import fold
 from ..models import Analysis, Article, EntityRecord, TimeValue
+from .chunks import chunked
 from .schema import (
     aliases,
     contact_participants,
@@ -41,8 +42,8 @@ def entity_key(kind: str, name: str) -> str:
 def stored_hashes(conn: Connection, doc_ids: list[str]) -> dict[str, str]:
     """Content hashes of the documents among ``doc_ids`` already stored."""
     out: dict[str, str] = {}
-    for i in range(0, len(doc_ids), 500):
-        q = select(documents.c.id, documents.c.sha256).where(documents.c.id.in_(doc_ids[i:i + 500]))
+    for chunk in chunked(doc_ids):
+        q = select(documents.c.id, documents.c.sha256).where(documents.c.id.in_(chunk))
         out.update(dict(conn.execute(q).all()))
     return out
 
@@ -180,8 +181,8 @@ def settle_countries(conn: Connection, doc_ids: list[str]) -> int:
     known = select(entities.c.country).where(entities.c.id == offices.c.person_id).scalar_subquery()
     same = offices.alias("same")
     changed = 0
-    for i in range(0, len(doc_ids), 500):
-        people = select(offices.c.person_id).where(offices.c.doc_id.in_(doc_ids[i:i + 500]))
+    for chunk in chunked(doc_ids):
+        people = select(offices.c.person_id).where(offices.c.doc_id.in_(chunk))
         wrong = [offices.c.country_inferred.is_(True), offices.c.role != "intl_org_head",
                  offices.c.person_id.in_(people),
                  offices.c.person_id.in_(select(entities.c.id).where(entities.c.country.is_not(None))),
