@@ -477,7 +477,7 @@ def _in_progress(verb: Token) -> bool:
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in verb.children)
 
 
-def _rank(s: Seen) -> tuple:
+def rank(s: Seen | OfficeObservation) -> tuple:
     """Most telling status first, then a dated observation, then the narrowest date."""
     width = (s.date.latest - s.date.earliest).days if s.date is not None else 0
     return STATUS_RANK[s.status], s.date is None, width
@@ -491,7 +491,7 @@ def merge(seen: list[Seen]) -> list[Seen]:
             continue
         key = (s.person.key, s.role, s.country)
         cur = best.get(key)
-        if cur is None or _rank(s) < _rank(cur):
+        if cur is None or rank(s) < rank(cur):
             best[key] = s
     people_roles: dict[str, set[str]] = {}
     stated = set()   # (person, role) whose country the article states

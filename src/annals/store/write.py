@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
 
 from ..analyse.actors import name_key, same_name, sound
-from ..analyse.offices import STATUS_RANK
+from ..analyse.offices import rank
 from ..lexicon import fold
 from ..models import Analysis, Article, EntityRecord, TimeValue
 from .chunks import chunked
@@ -87,8 +87,7 @@ def _one_per_office(observations, ids: dict[str, int]) -> list:
     best: dict[tuple, object] = {}
     for o in observations:
         key = (ids[o.person], o.role, o.country)
-        rank = (STATUS_RANK[o.status], o.date is None)
-        if key not in best or rank < (STATUS_RANK[best[key].status], best[key].date is None):
+        if key not in best or rank(o) < rank(best[key]):
             best[key] = o
     return list(best.values())
 
