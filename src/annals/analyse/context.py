@@ -93,11 +93,14 @@ def _elsewhere(token: Token) -> bool:
 
 def narrative_date(doc: Doc, sent: Span, lookback: int = 3) -> TimeValue | None:
     """The day the story is at: the last dated sentence among this one and the few before it."""
-    sents = [s for s in doc.sents if s.start <= sent.start][-(lookback + 1):]
-    for s in reversed(sents):
+    s = sent
+    for _ in range(lookback + 1):   # back from this sentence, without walking the whole document
         dated = [to_timevalue(tx) for tx in timexes_in(doc, s)
                  if tx.get("type") in ("DATE", "TIME") and not _elsewhere(doc[tx["token_start"]])]
         dated = [tv for tv in dated if tv is not None]
         if dated:
             return dated[-1]
+        if s.start == 0:
+            return None
+        s = doc[s.start - 1].sent
     return None
