@@ -17,3 +17,10 @@ def test_readme_opens_with_the_two_commands():
     first_block = README.split("```")[1]
     assert [line.split("#")[0].strip() for line in first_block.strip().splitlines()[1:]] == [
         "make example", "make test"]
+
+
+def test_the_package_exports_its_python_api():
+    import annals
+    from annals.api import Annals
+
+    assert annals.Annals is Annals and "Annals" in annals.__all__
