@@ -105,3 +105,15 @@ def test_taking_over_from_someone_ends_their_tenure(analyse_text):
     got = offices(an)
     assert ("Ana Ruiz", "defense_minister", "CHL", "starts", "2024-05-06") in got
     assert ("Pedro Soto", "defense_minister", "CHL", "ends", "2024-05-06") in got
+
+
+def test_bare_titles_take_the_home_country_that_other_bare_titles_show(analyse_text):
+    # A readout qualifies the foreign minister and not its own officials: "Secretary of State" is the
+    # United States' own title, so the bare spokesperson is American too, not Moroccan.
+    an = analyse_text("The below is attributable to Spokesperson Dana Whitfield:\n"
+                      "Secretary of State Alan Brooks spoke with Moroccan Foreign Minister Karim Benali today. "
+                      "Morocco and the Moroccan people were thanked. Benali and Brooks discussed Morocco's "
+                      "reforms.", "2024-05-09")
+    got = offices(an)
+    assert ("Dana Whitfield", "spokesperson", "USA", "holding", None) in got
+    assert ("Karim Benali", "foreign_minister", "MAR", "holding", None) in got

@@ -127,7 +127,7 @@ class Actors:
                 if org.country and len(org.country) == 3 and org.country.isupper():   # "the Verkhovna Rada"
                     self.weight[org.country] += 0.5
         self.mentions.sort(key=lambda m: m.start)
-        home = self._dateline_country()
+        self.dateline_country = home = self._dateline_country()
         if home:   # "AMMAN - ...": the story is told from there
             self.weight[home] += 2
 

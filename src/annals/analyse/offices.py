@@ -9,6 +9,7 @@ leaving office ("assumed his role", "resigned", "replacing X").
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -455,22 +456,58 @@ class OfficeReader:
     # -- countries left unsaid ---------------------------------------------
     def _fill_countries(self) -> None:
         """A title without a country takes the person's country stated elsewhere in the article, else
-        the article's main country not already holding that office here."""
+        the article's home country (see ``_home``), else its main country, not already holding that
+        office here."""
         known = {}
         for s in self.seen:
             if s.country and s.explicit_country:
                 known.setdefault(s.person.key, s.country)
+        home = self._home(known)
         for s in self.seen:
             if s.country is None:
                 s.country = known.get(s.person.key) or (known.get(s.owner.key) if s.owner else None)
             if s.country is None:
-                taken = {o.country for o in self.seen if o.role == s.role and o.person is not s.person
-                         and o.status in CURRENT and o.explicit_country} \
-                    if s.role in SINGLE_HOLDER and s.status in CURRENT else set()
+                taken = self._taken(s)
                 if s.default_country and s.default_country not in taken:
                     s.country = s.default_country
+                elif home and home not in taken:
+                    s.country = home
                 else:
                     s.country = self.actors.main_country(exclude=taken)
+
+    def _taken(self, s: Seen) -> set[str]:
+        """Countries where someone else is said to hold this one-holder office now."""
+        if s.role not in SINGLE_HOLDER or s.status not in CURRENT:
+            return set()
+        return {o.country for o in self.seen if o.role == s.role and o.person is not s.person
+                and o.status in CURRENT and o.explicit_country}
+
+    def _home(self, known: dict[str, str]) -> str | None:
+        """The country whose officials the article names without saying whose: news qualifies foreign
+        officials ("Egyptian Foreign Minister X") and not its own. Each person named with a bare title
+        votes for the country known for them elsewhere in the article, else for the title's own
+        ("Secretary of State X": USA); a dateline votes too. No home on a tie."""
+        votes: Counter[str] = Counter()
+        voters = set()
+        for s in sorted(self.seen, key=lambda s: s.evidence.start):   # a person's first title decides
+            if s.person.key in voters or s.generic:
+                continue
+            voters.add(s.person.key)
+            if s.explicit_country:
+                continue
+            code = known.get(s.person.key)
+            if code is None and s.default_country and len(s.default_country) == 3 \
+                    and s.default_country not in self._taken(s):
+                code = s.default_country
+            if code:
+                votes[code] += 1
+        dateline = self.actors.dateline_country
+        if dateline:
+            votes[dateline] += 1
+        if not votes:
+            return None
+        (best, n), *rest = votes.most_common(2) + [(None, 0)]
+        return best if n > rest[0][1] else None
 
 
 def _in_progress(verb: Token) -> bool:
