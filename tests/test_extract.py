@@ -117,3 +117,12 @@ def test_bare_titles_take_the_home_country_that_other_bare_titles_show(analyse_t
     got = offices(an)
     assert ("Dana Whitfield", "spokesperson", "USA", "holding", None) in got
     assert ("Karim Benali", "foreign_minister", "MAR", "holding", None) in got
+
+
+def test_a_definite_title_is_the_holder_named_anywhere_not_the_last_name_read(analyse_text):
+    an = analyse_text("Okello wins praise from Nairobi\n\nThe Kenyan president phoned Okello on Sunday to "
+                      "congratulate him.\n\nUgandan Prime Minister Paul Okello and Kenyan President John Mwangi "
+                      "also discussed trade.", "2024-05-09")
+    got = offices(an)
+    assert ("John Mwangi", "head_of_state", "KEN", "holding", None) in got
+    assert not any(p == "Paul Okello" and c == "KEN" for p, _, c, _, _ in got)

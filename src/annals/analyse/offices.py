@@ -97,8 +97,12 @@ class OfficeReader:
 
     def read(self) -> list[Seen]:
         self.hints = self._counterpart_countries()
+        pending = []
         for span, title in self.title_spans():
-            self._from_title(span, title)
+            if not self._from_title(span, title):
+                pending.append((span, title))
+        for span, title in pending:   # "the Egyptian president": once every named holder is known
+            self._from_title(span, title, definite_ok=True)
         self._from_counterparts()
         self._from_verbs()
         self._fill_countries()
@@ -211,7 +215,9 @@ class OfficeReader:
                 country = self.lex.title(ent.text).country                              # UN Secretary-General"
         return j, country, org, status
 
-    def _from_title(self, span: Span, title: Title) -> None:
+    def _from_title(self, span: Span, title: Title, definite_ok: bool = False) -> bool:
+        """Record the office a title gives; False when it is a definite title ("the Egyptian president")
+        to be resolved once every named holder is known."""
         doc = self.doc
         countries, org, statuses, deputy, definite = self._modifiers(span)
         j, of_country, of_org, tail_status = self._after(span)
@@ -221,7 +227,7 @@ class OfficeReader:
         if deputy and "deputy" not in title.title and "vice" not in title.title:
             role = "official"
         if title.needs_country and not (countries or of_country):
-            return   # "opposition leader", "party leader": only "Russian leader X" is a head of state
+            return True   # "opposition leader", "party leader": only "Russian leader X" is a head of state
         if title.org or role == "intl_org_head":
             short = (org or {}).get("short")
             if short:
@@ -231,7 +237,7 @@ class OfficeReader:
             elif title.country:
                 country = title.country
             else:
-                return
+                return True
         elif org and not country:
             country = org.get("country") or org.get("short")
             if org.get("short") and not org.get("country"):
@@ -240,9 +246,11 @@ class OfficeReader:
         status = tail_status or (statuses[0] if statuses else None)
         person, verb_status, verb = self._holder(span, j)
         if person is None and definite and span.root.tag_ not in ("NNS", "NNPS"):
+            if not definite_ok:
+                return False
             person = self._definite_holder(span, role, country)
         if person is None:
-            return
+            return True
         self.title_people.update(dict.fromkeys(range(span.start, span.end), person))
         if status not in ("designate", "former"):
             status = verb_status or status
@@ -260,6 +268,7 @@ class OfficeReader:
         generic = fold(span.text) in ("secretary", "minister", "official", "president") and not explicit
         self.seen.append(Seen(person, role, country, status, evidence(doc, span.sent), date,
                               explicit, generic, title.country, self._owner(span)))
+        return True
 
     def _owner(self, span: Span) -> Actor | None:
         """The person whose aide a title makes its holder: "Kuleba's first deputy"."""
@@ -356,11 +365,13 @@ class OfficeReader:
 
     def _definite_holder(self, span: Span, role: str, country: str | None) -> Actor | None:
         """"the Iranian president", "the emir of Qatar": the known holder, else the person just named."""
-        for s in reversed(self.seen):
-            if s.role == role and s.country == country and country is not None:
-                return s.person
         if country is None:
             return None
+        known = [s for s in self.seen if s.role == role and s.country == country and s.explicit_country]
+        before = [s for s in known if s.evidence.start <= span.start_char]
+        if before or known:   # the nearest holder named before, else the first named after
+            return max(before, key=lambda s: s.evidence.start).person if before else \
+                min(known, key=lambda s: s.evidence.start).person
         held = {s.person.key for s in self.seen}
         prev = self.actors.previous_person(span.start)
         if prev is not None and prev.key not in held and any(m < span.start for m in prev.mentions):
