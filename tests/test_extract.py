@@ -126,3 +126,19 @@ def test_a_definite_title_is_the_holder_named_anywhere_not_the_last_name_read(an
     got = offices(an)
     assert ("John Mwangi", "head_of_state", "KEN", "holding", None) in got
     assert not any(p == "Paul Okello" and c == "KEN" for p, _, c, _, _ in got)
+
+
+def test_honorifics_between_title_and_name_and_ambassador_to_a_country(analyse_text):
+    an = analyse_text("Irish Minister for Defence The Rt Hon Sean Byrne MP spoke in Dublin on Monday.\n"
+                      "President Ana Costa has held a meeting with US Ambassador to Brazil Linda Moore at the "
+                      "palace.", "2024-05-09")
+    got = offices(an)
+    assert ("Sean Byrne", "defense_minister", "IRL", "holding", None) in got
+    assert ("Linda Moore", "ambassador", "USA", "holding", None) in got
+
+
+def test_names_inside_a_quotation_do_not_take_its_pronoun(analyse_text):
+    an = analyse_text("Kenyan President John Mwangi met US Ambassador to Kenya Carla Stone on Monday.\n"
+                      "\u201cAmbassador Stone said our election was fair, and that is a fact,\u201d he "
+                      "stated.", "2024-05-09")
+    assert [(q.speaker, q.text[:15]) for q in an.quotes] == [("John Mwangi", "Ambassador Ston")]

@@ -214,7 +214,8 @@ class Actors:
         doc, start, end = self.doc, span.start, span.end
         while start > 0 and self._name_word(doc[start - 1]):
             start -= 1
-        while start < end and (fold(doc[start].text) in HONORIFICS or not doc[start].text[:1].isalpha()):
+        while start < end and (fold(doc[start].text) in HONORIFICS or not doc[start].text[:1].isalpha() or (
+                doc[start].lower_ == "the" and start + 1 < end and fold(doc[start + 1].text) in HONORIFICS)):
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[:1].isalnum()):
             end -= 1

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, Title, fold
 from ..models import Evidence, OfficeObservation, TimeValue
-from .actors import COUNTERPARTS, PERSON_PRONOUNS, Actor, Actors
+from .actors import COUNTERPARTS, HONORIFICS, PERSON_PRONOUNS, Actor, Actors
 from .context import date_of, evidence, narrative_date
 
 SINGLE_HOLDER = {"head_of_state", "head_of_government", "defense_minister", "foreign_minister",
@@ -202,6 +202,11 @@ class OfficeReader:
             status, j = "designate", j + 2
         elif j < len(doc) and doc[j].lower_ in ("designate", "elect", "nominee"):
             status, j = "designate", j + 1
+        if j + 1 < len(doc) and doc[j].lower_ == "to":   # "Ambassador to Kenya": the post, not whose it is
+            if self.lex.country(doc[j + 1].text):
+                return j + 2, None, None, status
+            if doc[j + 1].ent_type_ in ("GPE", "ORG"):
+                return next(e for e in doc.ents if e.start <= j + 1 < e.end).end, None, None, status
         if j < len(doc) and doc[j].lower_ in ("of", "for") and j + 1 < len(doc):
             k = j + 1 + (doc[j + 1].lower_ == "the")
             ent = next((e for e in doc.ents if e.start == k or (e.start == j + 1 and e.start <= k < e.end)), None)
@@ -296,6 +301,9 @@ class OfficeReader:
         """The person a title belongs to, and the status and verb when an "as"/copula phrase says more."""
         doc, actors = self.doc, self.actors
         k = j + 1 if j < len(doc) and doc[j].text == "," else j
+        while k + 1 < len(doc) and (fold(doc[k].text) in HONORIFICS or (   # "Secretary The Rt Hon X MP"
+                doc[k].lower_ == "the" and fold(doc[k + 1].text) in HONORIFICS)):
+            k += 1
         if k < len(doc):
             person = actors.person_at(doc[k])
             if person is not None and actors.by_token[k].start == k:

@@ -46,6 +46,7 @@ class QuoteReader:
         self.last_source: Actor | None = None   # who issued the latest statement
         self._sents = list(doc.sents)
         self._noted = 0   # how many of them were scanned for statement sources
+        self._open: Quote | None = None   # the quotation being attributed
 
     def read(self) -> list[Quote]:
         doc = self.doc
@@ -54,6 +55,7 @@ class QuoteReader:
             inside = doc.char_span(start, end, alignment_mode="expand")
             if inside is None or len(inside) == 0:
                 continue
+            self._open = q   # its own words name no speaker: "“The ambassador said ...,” he stated"
             self._attribute(q, inside)
             if not q.named:
                 self._continuation(q)
@@ -187,7 +189,7 @@ class QuoteReader:
 
     def _quoted(self, token_index: int) -> bool:
         idx = self.doc[token_index].idx
-        return any(q.start <= idx < q.end for q in self.quotes)
+        return any(q.start <= idx < q.end for q in (*self.quotes, self._open) if q is not None)
 
     def _office_of(self, owner: Token, noun: Token) -> Actor:
         text = self.doc[owner.i:noun.i + 1].text   # "Berg’s office", as written
