@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def offices(an):
-    return {(o.person, o.role, o.country, o.status, o.date.as_gold() if o.date else None) for o in an.offices}
+    return {(o.person, o.role, o.country, o.status, str(o.date.as_gold()) if o.date else None) for o in an.offices}
 
 
 def contacts(an):
@@ -142,3 +142,15 @@ def test_names_inside_a_quotation_do_not_take_its_pronoun(analyse_text):
                       "\u201cAmbassador Stone said our election was fair, and that is a fact,\u201d he "
                       "stated.", "2024-05-09")
     assert [(q.speaker, q.text[:15]) for q in an.quotes] == [("John Mwangi", "Ambassador Ston")]
+
+
+def test_a_present_perfect_lead_takes_the_day_the_next_sentences_give(analyse_text):
+    an = analyse_text("Chilean President Ana Ruiz has dismissed Defense Minister Pedro Soto, her office "
+                      "announced.\n\nIn a televised address on Wednesday evening, she appointed Luis Vega to "
+                      "replace him.\n\nVega, who became a senator after the 2019 election, has met reporters.",
+                      "2024-05-09")
+    got = offices(an)
+    assert ("Pedro Soto", "defense_minister", "CHL", "ends", "2024-05-08") in got
+    assert not any(p == "Ana Ruiz" and s == "starts" for p, _, _, s, _ in got)   # "appointed X to replace"
+    assert ("Luis Vega", "legislator", "CHL", "starts", "{'earliest': '2019-01-01', 'latest': '2019-12-31'}") \
+        in got   # his own event, not the lead's

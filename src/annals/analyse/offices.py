@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date as date_cls
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, Title, fold
 from ..models import Evidence, OfficeObservation, TimeValue
 from .actors import COUNTERPARTS, HONORIFICS, PERSON_PRONOUNS, Actor, Actors
-from .context import date_of, evidence, narrative_date
+from .context import date_of, evidence, lead_date, narrative_date, present_perfect
 
 SINGLE_HOLDER = {"head_of_state", "head_of_government", "defense_minister", "foreign_minister",
                  "military_chief", "intl_org_head"}
@@ -267,7 +268,7 @@ class OfficeReader:
             explicit = country is not None
         date = None
         if verb is not None and status in ("starts", "ends"):
-            date = date_of(doc, verb)
+            date = self._event_date(verb)
         elif status in ("starts", "ends"):   # "outgoing Defense Minister X": when the narrative is
             date = narrative_date(doc, span.sent)
         generic = fold(span.text) in ("secretary", "minister", "official", "president") and not explicit
@@ -359,6 +360,10 @@ class OfficeReader:
                 return self.actors.person_at(c) or self.title_people.get(c.i)   # "The lawmaker succeeded X"
         if verb.dep_ in ("relcl", "acl") and self.actors.person_at(verb.head):   # "X, who took up her post"
             return self.actors.person_at(verb.head)
+        if verb.dep_ == "xcomp":   # "named X to replace him": X does the replacing
+            obj = next((self._named(c) for c in verb.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             return self._subject(verb.head)
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):   # "held a call since taking office"
@@ -412,7 +417,7 @@ class OfficeReader:
                     for target in replaced:   # the one replaced held what the successor now holds
                         self._extend(target, "ends", tok, then=successor)
                     first = replaced[0] if replaced else None
-                    if lemma in ("replace", "succeed") and subj and tok.tag_ != "VBG":
+                    if lemma in ("replace", "succeed") and subj and tok.tag_ != "VBG" and (first or not objs):
                         self._extend(subj, "starts", tok, first=first)
                     elif lemma == "replace" and self._successor(tok, None):   # "replacing X with Y"
                         self._extend(self._successor(tok, None), "starts", tok, first=first)
@@ -456,9 +461,16 @@ class OfficeReader:
         if _in_progress(verb):   # "the president is replacing X with Y": under way, not yet done
             status, date = ("designate" if status == "starts" else status), None
         else:
-            date = date_of(self.doc, verb) or narrative_date(self.doc, verb.sent, lookback=2)
+            date = self._event_date(verb) or narrative_date(self.doc, verb.sent, lookback=2)
         self.seen.append(Seen(person, base.role, base.country, status, evidence(self.doc, verb.sent),
                               date, base.explicit_country))
+
+    def _event_date(self, verb: Token) -> TimeValue | None:
+        """The date of taking or leaving office: its own, else for a present perfect the lead's day."""
+        date = date_of(self.doc, verb)
+        if date is None and present_perfect(verb):
+            date = lead_date(self.doc, verb.sent, date_cls.fromisoformat(self.doc._.published))
+        return date
 
     def _successor(self, verb: Token, subj: Actor | None) -> Actor | None:
         """Who takes over: "replacing X with Y" names Y, "Y replaced X" the subject."""
