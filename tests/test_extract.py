@@ -154,3 +154,13 @@ def test_a_present_perfect_lead_takes_the_day_the_next_sentences_give(analyse_te
     assert not any(p == "Ana Ruiz" and s == "starts" for p, _, _, s, _ in got)   # "appointed X to replace"
     assert ("Luis Vega", "legislator", "CHL", "starts", "{'earliest': '2019-01-01', 'latest': '2019-12-31'}") \
         in got   # his own event, not the lead's
+
+
+def test_a_state_or_province_before_a_title_gives_its_country(analyse_text, nlp):
+    from annals.lexicon import lexicon
+
+    lex = lexicon()
+    assert lex.region_country("Delaware") == "USA" and lex.region_country("Punjab") is None   # two countries'
+    assert lex.region_country("Kenya") is None   # a country is not a region of one
+    an = analyse_text("Kenyan President John Mwangi met Ohio Senator Mark Dunn in Nairobi on Monday.", "2024-05-09")
+    assert ("Mark Dunn", "legislator", "USA", "holding", None) in offices(an)

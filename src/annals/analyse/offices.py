@@ -156,7 +156,8 @@ class OfficeReader:
                 continue
             if tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "FAC") and tok.ent_iob_ in ("B", "I"):
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
-                code = self.lex.country(ent.text)
+                code = self.lex.country(ent.text) or (   # "Delaware Senator X", "Punjab Chief Minister"
+                    self.lex.region_country(ent.text) if ent.label_ == "GPE" else None)
                 rec = self.lex.org(ent.text)
                 if code:
                     countries.append(code)
