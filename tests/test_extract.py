@@ -164,3 +164,17 @@ def test_a_state_or_province_before_a_title_gives_its_country(analyse_text, nlp)
     assert lex.region_country("Kenya") is None   # a country is not a region of one
     an = analyse_text("Kenyan President John Mwangi met Ohio Senator Mark Dunn in Nairobi on Monday.", "2024-05-09")
     assert ("Mark Dunn", "legislator", "USA", "holding", None) in offices(an)
+
+
+def test_words_quoted_inside_a_persons_act_are_theirs_not_the_objects(analyse_text):
+    an = analyse_text("Irish Prime Minister Sean Byrne held a \u201cwarm meeting\u201d with Danish Prime Minister "
+                      "Lars Holm on Friday.\n\nHolm began by thanking Byrne for \u201ca generous welcome to "
+                      "Dublin and to the Irish people.\u201d", "2024-05-11")
+    assert [(q.speaker, q.text[:10]) for q in an.quotes] == [("Sean Byrne", "warm meeti"), ("Lars Holm", "a generous")]
+
+
+def test_a_headline_contact_takes_the_day_of_the_lead(analyse_text):
+    an = analyse_text("Okello speaks with Mwangi\n\nOn Monday Kenyan President-elect John Mwangi took a string "
+                      "of calls from world leaders. Among those who phoned the president-elect was Ugandan "
+                      "President Paul Okello.", "2024-05-08")
+    assert contacts(an) == [("call", ("John Mwangi", "Paul Okello"), "2024-05-06")]

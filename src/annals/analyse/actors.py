@@ -200,8 +200,8 @@ class Actors:
             if len(a.tokens) > 1 and firsts.count(a.tokens[0]) == 1 and a.tokens[0] not in last:
                 last[a.tokens[0]] = [a]
         for tok in self.doc:
-            if tok.i in self.by_token or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
-                continue
+            if tok.i in self.by_token or tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
+                continue   # (a foreign surname is often tagged a common noun: "Zelenskyy said")
             people = last.get(fold(tok.text), [])
             if people and not self.lex.country(tok.text) and not self.lex.org(tok.text):
                 span = self._trim(self.doc[tok.i:tok.i + 1])   # widened over a first name NER missed too

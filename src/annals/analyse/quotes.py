@@ -80,6 +80,22 @@ class QuoteReader:
         elif INTRODUCED.search(self.doc.text[max(0, q.start - 12):q.start]):
             # "Quote: “...”" after a sentence saying who spoke or wrote
             q.speaker, q.named = self.last_source or self.actors.previous_person(inside.start, self._quoted), True
+        else:   # words quoted inside a person's own act: "X held a “warm meeting” with Y"
+            q.speaker, q.named = self._doer(inside, qtoks)
+
+    def _doer(self, inside: Span, qtoks: set[int]) -> tuple[Actor | None, bool]:
+        """The person subject of the clause a quotation sits in, when nothing says who spoke it."""
+        root = next(iter(self._roots(inside, qtoks)), None)
+        if root is None or root.head.i in qtoks or root.head.i == root.i:
+            return None, False
+        verb = root.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in qtoks), None)
+        if subj is None or verb.i in qtoks:
+            return None, False
+        actor, named = self._actor(subj)
+        return (actor, named) if actor is not None and actor.kind == "person" else (None, False)
 
     def _speech_verb(self, inside: Span, qtoks: set[int]) -> Token | None:
         """The highest speech verb outside the quotation that governs it, else one beside it in the sentence."""
@@ -142,8 +158,8 @@ class QuoteReader:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i not in qtoks:
                 return self._actor(c)
-        for c in verb.children:   # "..., added Laine." / "..., added the statement."
-            if c.i > verb.i and c.i not in qtoks and self._postposed(c):
+        for c in verb.children:   # "“...,” added Laine." / "..., added the statement." (not "praising X for “...”")
+            if c.i > verb.i and c.i not in qtoks and min(qtoks) < verb.i and self._postposed(c):
                 return self._actor(c)
         head = verb.head
         while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
