@@ -155,7 +155,7 @@ def tenures(person, role, country, db, as_json, as_of):
     """
     if not person and not (role and country):
         raise click.UsageError("give a PERSON, or --role and --country")
-    items = [t.as_dict() for t in Annals(db).tenures(person, role, country, as_of)]
+    items = Annals(db).tenures(person, role, country, as_of).to_dicts()
     if as_json:
         emit_json(items)
         return
@@ -183,7 +183,7 @@ def contacts(person, countries, since, until, kind, limit, db, as_json, as_of):
     Example: annals contacts --country NOR --country FIN --since 2024-01-01
     """
     items = Annals(db).contacts(person=person, countries=countries, since=since, until=until, kind=kind,
-                                as_of=as_of, limit=limit)
+                                as_of=as_of, limit=limit).to_dicts()
     if as_json:
         emit_json(items)
         return
@@ -206,7 +206,7 @@ def quotes(speaker, limit, db, as_json, as_of):
 
     Example: annals quotes --speaker "Ingrid Halvorsen"
     """
-    items = Annals(db).quotes(speaker=speaker, as_of=as_of, limit=limit)
+    items = Annals(db).quotes(speaker=speaker, as_of=as_of, limit=limit).to_dicts()
     if as_json:
         emit_json(items)
         return
@@ -224,7 +224,7 @@ def entities(text, kind, db, as_json):
 
     Example: annals entities halvorsen
     """
-    items = Annals(db).entities(text, kind)
+    items = Annals(db).entities(text, kind).to_dicts()
     if as_json:
         emit_json(items)
         return
@@ -318,7 +318,7 @@ def example(db):
     click.echo(f"ingested {t['articles']} articles ({t['unchanged']} unchanged): {t['contacts']} contacts, "
                f"{t['offices']} offices, {t['quotes']} quotes, {t['errors']} errors; store: {db}\n")
     click.echo("$ annals contacts")
-    for c in annals.contacts():
+    for c in annals.contacts().to_dicts():
         click.echo(f"  {fmt_date(c['date']):<24} {c['kind']:<8} " + " – ".join(p["name"] for p in c["participants"]))
     click.echo("\n$ annals tenures (every office seen)")
     for tn in annals.tenures(role=None, country=None):
@@ -327,7 +327,7 @@ def example(db):
                    f"end {describe_bound(d['end'])}")
     click.echo("\n$ annals quotes")
     for q in annals.quotes():
-        click.echo(f"  {q['speaker'] or '(unnamed)'}: “{q['text'][:90]}”")
+        click.echo(f"  {q.speaker or '(unnamed)'}: “{q.text[:90]}”")
 
 
 @cli.command()
