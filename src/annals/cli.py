@@ -257,17 +257,55 @@ def conflicts(db, as_json, as_of):
                 click.echo(f"    [{s['doc']} {s['published']}] {s['sentence'][:160]}")
 
 
-@cli.command()
-@click.option("--format", "fmt", type=click.Choice(["gold-json"]), default="gold-json", show_default=True)
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False))
-@store_options
-def export(fmt, out_dir, db):
-    """Write what Annals took from each article, one JSON file per article, for the scorer.
+EXPORT_FORMATS = ("gold-json", "csv", "jsonl", "parquet", "graphml")
+EXPORT_TABLES = ("contacts", "contact_sources", "offices", "tenures", "quotes", "entities")
 
-    Example: annals export --format gold-json --out pred/ && python score.py gold/ pred/
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="gold-json", show_default=True,
+              help="gold-json: one file per article for the scorer; csv, jsonl, parquet: flat tables; "
+                   "graphml: the contact network (Gephi).")
+@click.option("--what", multiple=True, type=click.Choice((*EXPORT_TABLES, "all")),
+              help="Tables to write (repeatable); default all into a directory, contacts into one file or -.")
+@click.option("--out", required=True, help="Directory, a file with the format's suffix, or - for standard "
+                                           "output (csv, jsonl).")
+@click.option("--person", help="Contacts, offices, tenures (and quotes, without --speaker) of this person.")
+@click.option("--country", "countries", multiple=True, help="Twice: contacts between these two countries.")
+@click.option("--since", type=DATE, help="Contacts from this day; offices and quotes published from it.")
+@click.option("--until", type=DATE, help="Contacts until this day; offices and quotes published by it.")
+@click.option("--kind", type=click.Choice(CONTACT_KINDS), help="Contacts of this kind.")
+@click.option("--role", type=click.Choice(ROLES), help="Offices and tenures in this role.")
+@click.option("--speaker", help="Quotes by this speaker.")
+@click.option("--as-of", type=DATE, help="Only what articles published by this date said.")
+@store_options
+def export(fmt, what, out, db, **filters):
+    """Write contacts, offices, tenures, quotes and entities as CSV, JSON Lines, Parquet or GraphML, under
+    the queries' filters; or, as gold-json, what Annals took from each article, one JSON file per article.
+
+    Example: annals export --format csv --out tables/ --country NOR --since 2024-01-01
     """
-    n = Annals(db).export(out_dir)
-    click.echo(f"wrote {n} files to {out_dir}")
+    from .export.files import is_single_file
+
+    annals = Annals(db)
+    given = {k: v for k, v in filters.items() if v}
+    if fmt == "gold-json":
+        if given or what:
+            raise click.UsageError("gold-json writes every article whole; filters and --what are for the "
+                                   "other formats")
+        click.echo(f"wrote {annals.export(out)} files to {out}")
+        return
+    if len(filters["countries"]) > 2:
+        raise click.UsageError("give --country at most twice")
+    if fmt == "graphml":
+        if set(what) - {"contacts"}:
+            raise click.UsageError("graphml holds the contact network: --what contacts only")
+        [(where, nodes, edges)] = annals.export_tables(out, fmt, **filters)
+        click.echo(f"wrote {nodes} nodes and {edges} edges to {where}")
+        return
+    tables = EXPORT_TABLES if "all" in what or (not what and not is_single_file(out, fmt)) else what or ("contacts",)
+    for where, rows in annals.export_tables(out, fmt, tables, **filters):
+        if where != "-":
+            click.echo(f"wrote {rows} rows to {where}")
 
 
 @cli.command()

@@ -70,6 +70,8 @@ class Rows(list, Generic[T]):
         frame = pandas.DataFrame(self.to_rows(), columns=spec.names)
         for name in spec.dates:
             frame[name] = pandas.to_datetime(frame[name])
+        for name in spec.ints:
+            frame[name] = frame[name].astype("Int64")   # nullable: a quote without a speaker has no speaker_id
         return frame
 
 
