@@ -385,6 +385,32 @@ def serve(db, host, port, token):
     uvicorn.run(create_app(Annals(db), token=token), host=host, port=port, log_level="warning")
 
 
+@cli.command()
+@store_options
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--get", "get_path", metavar="PATH", help="Answer one request (e.g. /annals.json) and exit.")
+def datasette(db, host, port, get_path):
+    """Browse the SQLite store in Datasette with readable views, table and column descriptions, facets and
+    canned queries; prints the command to run when Datasette is not installed.
+
+    Example: annals datasette --db news.db
+    """
+    import shlex
+
+    from .serve.datasette import prepare, serve_args
+
+    store, meta = prepare(Annals(db).engine)
+    args = serve_args(store, meta, host, port, get_path)
+    try:
+        from datasette.cli import cli as datasette_cli
+    except ImportError:
+        click.echo("Datasette is not installed: pip install 'annals[datasette]', then run:\n"
+                   f"  datasette {shlex.join(args)}")
+        return
+    datasette_cli.main(args, prog_name="datasette")
+
+
 def main():
     try:
         cli()
