@@ -145,6 +145,9 @@ def test_filters_reach_offices_tenures_and_quotes(db, tmp_path):
     run("export", "--format", "csv", "--out", str(tmp_path / "o.csv"), "--db", db, "--what", "offices",
         "--since", "2024-05-01", "--country", "swe")
     assert [r["person"] for r in csv.DictReader((tmp_path / "o.csv").open())] == ["Erik Dahl"]
+    run("export", "--format", "csv", "--out", str(tmp_path / "t.csv"), "--db", db, "--what", "tenures",
+        "--since", "2024-05-01")   # Ana Ruiz is last reported in office on 2024-03-02
+    assert sorted(r["person"] for r in csv.DictReader((tmp_path / "t.csv").open())) == ["Erik Dahl", "Luis Vega"]
 
 
 def test_parquet_reads_back_into_pandas_with_types(db, tmp_path):
@@ -188,10 +191,13 @@ def test_bad_targets_fail_clearly_and_write_nothing(db, tmp_path):
 
 
 def test_a_missing_optional_dependency_names_its_extra(db, tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "pyarrow", None)
-    monkeypatch.setitem(sys.modules, "pandas", None)
+    for module in ("pyarrow", "pandas", "networkx"):
+        monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(MissingExtra, match=r"pip install 'annals\[analysis\]'"):
         annals.open(db).contacts().to_pandas()
     result = CliRunner().invoke(cli, ["export", "--format", "parquet", "--out", str(tmp_path), "--db", db])
     assert isinstance(result.exception, MissingExtra) and not list(tmp_path.glob("*.parquet"))
+    with pytest.raises(MissingExtra, match="needs networkx"):
+        annals.open(db).export_tables(str(tmp_path / "n.graphml"), "graphml")
+    assert not (tmp_path / "n.graphml").exists()
     assert run("export", "--format", "csv", "--out", "-", "--db", db).startswith("contact_id,kind,")
