@@ -198,6 +198,6 @@ def test_a_missing_optional_dependency_names_its_extra(db, tmp_path, monkeypatch
     result = CliRunner().invoke(cli, ["export", "--format", "parquet", "--out", str(tmp_path), "--db", db])
     assert isinstance(result.exception, MissingExtra) and not list(tmp_path.glob("*.parquet"))
     with pytest.raises(MissingExtra, match="needs networkx"):
-        annals.open(db).export_tables(str(tmp_path / "n.graphml"), "graphml")
+        annals.open(db).export_graph(str(tmp_path / "n.graphml"))
     assert not (tmp_path / "n.graphml").exists()
     assert run("export", "--format", "csv", "--out", "-", "--db", db).startswith("contact_id,kind,")

@@ -51,7 +51,7 @@ def test_every_format_reads_back_with_the_queries_counts(dev, tmp_path):
 
 def test_the_contact_network_reads_back_into_networkx(dev, tmp_path):
     nx = pytest.importorskip("networkx")
-    [(path, nodes, edges)] = dev.export_tables(str(tmp_path / "net.graphml"), "graphml")
+    path, nodes, edges = dev.export_graph(str(tmp_path / "net.graphml"))
     graph = nx.read_graphml(path)
     contacts = dev.contacts()
     pairs = [frozenset(p) for c in contacts for p in combinations({p.id for p in c.participants}, 2)]

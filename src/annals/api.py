@@ -216,15 +216,20 @@ class Annals:
         return len(records)
 
     def export_tables(self, out: str, fmt: str = "csv", what: Iterable[str] = ("contacts",),
-                      **filters) -> list[tuple]:
-        """Write the tables ``what`` (see ``query.dataset.WHAT``) as csv, jsonl or parquet, or the contact
-        network as graphml, to ``out`` (a file, a directory, or ``-`` for standard output), under the
-        queries' filters; returns (where, rows) per table, or (where, nodes, edges) for graphml."""
-        from .export.files import write_graph, write_tables
-        from .query.dataset import Filters, results, tables
+                      **filters) -> list[tuple[str, int]]:
+        """Write the tables ``what`` (names from ``query.dataset.WHAT``) as csv, jsonl or parquet to ``out`` (a
+        directory, one file, or ``-`` for standard output) under the queries' filters; (where, rows) per table."""
+        from .export.files import write_tables
+        from .query.dataset import Filters, tables
 
-        f = Filters(**filters)
         with self.engine.connect() as conn:
-            if fmt == "graphml":
-                return [write_graph(results(conn, "contacts", f), out)]
-            return write_tables(tables(conn, list(what), f), fmt, out)
+            return write_tables(tables(conn, list(what), Filters(**filters)), fmt, out)
+
+    def export_graph(self, out: str, **filters) -> tuple[str, int, int]:
+        """Write the contact network under the filters as GraphML (a ``.graphml`` file, or a directory);
+        returns (where, nodes, edges)."""
+        from .export.files import write_graph
+        from .query.dataset import Filters, results
+
+        with self.engine.connect() as conn:
+            return write_graph(results(conn, "contacts", Filters(**filters)), out)

@@ -299,7 +299,7 @@ def export(fmt, what, out, db, **filters):
     if fmt == "graphml":
         if set(what) - {"contacts"}:
             raise click.UsageError("graphml holds the contact network: --what contacts only")
-        [(where, nodes, edges)] = annals.export_tables(out, fmt, **filters)
+        where, nodes, edges = annals.export_graph(out, **filters)
         click.echo(f"wrote {nodes} nodes and {edges} edges to {where}")
         return
     tables = EXPORT_TABLES if "all" in what or (not what and not is_single_file(out, fmt)) else what or ("contacts",)
