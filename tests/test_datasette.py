@@ -39,13 +39,14 @@ def small(tmp_path):
     return annals
 
 
-def get(annals, path: str):
-    """One JSON answer from Datasette's test client over the store file with the shipped metadata."""
+def get(annals, path: str, name: str = "small"):
+    """One JSON answer from Datasette's test client over the store file (named ``name``) with the shipped
+    metadata."""
     datasette = pytest.importorskip("datasette.app")
     db = annals.engine.url.database
 
     async def fetch():
-        ds = datasette.Datasette([db], metadata=metadata("small"))
+        ds = datasette.Datasette([db], metadata=metadata(name))
         response = await ds.client.get(path)
         assert response.status_code == 200, response.text
         return response.json()

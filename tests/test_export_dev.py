@@ -68,3 +68,27 @@ def test_a_filtered_export_matches_the_filtered_query(dev, tmp_path):
     written = dev.export_tables(str(tmp_path), "csv", TABLES, as_of=as_of)
     assert [n for _, n in written] == [want[t] for t in TABLES]
     assert want["contacts"] < len(dev.contacts())
+
+
+def test_datasette_finds_the_contacts_between_countries_the_api_finds(dev):
+    """The canned query, on every pair of countries whose actors the dev set has in contact, in two ranges."""
+    from datetime import date
+
+    from annals.serve.datasette import prepare
+
+    from .test_datasette import get
+
+    prepare(dev.engine)
+    name = dev.engine.url.database.rsplit("/", 1)[-1].removesuffix(".db")
+    pairs = {tuple(sorted((a, b))) for c in dev.contacts() for p in c.participants for q in c.participants
+             if p is not q for a in p.countries for b in q.countries if a != b}
+    assert len(pairs) >= 5
+    hits = 0
+    for since, until in ((date(1900, 1, 1), date(2100, 1, 1)), (date(2024, 1, 1), date(2024, 12, 31))):
+        for a, b in sorted(pairs):
+            found = get(dev, f"/{name}/contacts_between_countries.json?_shape=array&country_a={a}&country_b={b}"
+                             f"&since={since}&until={until}", name)
+            assert [r["contact_id"] for r in found] == [c.id for c in dev.contacts(
+                countries=(a, b), since=since, until=until)], (a, b, since)
+            hits += len(found)
+    assert hits >= len(pairs)
