@@ -10,11 +10,12 @@ from .query.records import Contact, ContactSource, DateRange, Entity, Holder, Of
 from .resolve.tenures import Answer, Observation, Tenure
 
 
-def open(db: str | None = None, **options) -> Annals:  # noqa: A001 - annals.open(db), as sqlite3.connect(db)
+def open(db: str | None = None, **options) -> Annals:
     """The store at ``db`` (an SQLite path or an SQLAlchemy URL; default ``$ANNALS_DB`` or ``annals.db``).
-    Its queries return dataclasses in a list with ``.to_pandas()``."""
+    Its queries return dataclasses in a list with ``.to_pandas()``. Called as ``annals.open``; left out of
+    ``__all__`` so that ``from annals import *`` keeps the builtin ``open``."""
     return Annals(db, **options)
 
 
 __all__ = ["Annals", "Answer", "Contact", "ContactSource", "DateRange", "Entity", "Holder", "IngestReport",
-           "Observation", "Office", "Participant", "Quote", "Rows", "Tenure", "open"]
+           "Observation", "Office", "Participant", "Quote", "Rows", "Tenure"]
