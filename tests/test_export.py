@@ -97,6 +97,10 @@ def test_to_pandas_gives_flat_typed_columns(db):
     tenures = annals.open(db).tenures(role="defense_minister").to_pandas()
     assert sorted(tenures["person"]) == ["Ana Ruiz", "Erik Dahl"]
     assert list(annals.open(db).offices().to_pandas().columns) == ["country", "role", "holders", "observations"]
+    mentions = annals.open(db).office_mentions(person="Luis Vega").to_pandas()
+    assert list(mentions["doc_id"]) == ["a", "c"] and set(mentions["role"]) == {"foreign_minister"}
+    entities = annals.open(db).entities().to_pandas()
+    assert list(entities["name"]) == ["Ana Ruiz", "Erik Dahl", "Luis Vega"] and list(entities["documents"]) == [3, 1, 3]
 
 
 def test_csv_to_stdout_with_the_queries_filters(db):

@@ -17,11 +17,9 @@ T = TypeVar("T")
 def plain(value: Any) -> Any:
     """``value`` as JSON-ready data: dataclasses as dicts (their own ``to_dict``/``as_dict`` when they have
     one), dates as ISO strings, lists and dicts element by element."""
-    for method in ("to_dict", "as_dict"):
-        if dataclasses.is_dataclass(value) and hasattr(value, method):
-            return getattr(value, method)()
     if dataclasses.is_dataclass(value):
-        return _fields(value)
+        own = getattr(value, "to_dict", None) or getattr(value, "as_dict", None)
+        return own() if own else _fields(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (list, tuple)):
