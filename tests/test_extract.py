@@ -178,3 +178,18 @@ def test_a_headline_contact_takes_the_day_of_the_lead(analyse_text):
                       "of calls from world leaders. Among those who phoned the president-elect was Ugandan "
                       "President Paul Okello.", "2024-05-08")
     assert contacts(an) == [("call", ("John Mwangi", "Paul Okello"), "2024-05-06")]
+
+
+def test_an_opening_dateline_is_a_sentence_of_its_own_and_no_events_day(analyse_text):
+    an = analyse_text("NAIROBI (Example Wire - 9th May, 2024) Kenyan President John Mwangi and his Ugandan "
+                      "counterpart Paul Okello talked by telephone about trade.\n\n\"President Mwangi spoke with "
+                      "President Okello about trade,\" his spokesman said in a statement on Wednesday.",
+                      "2024-05-09")
+    assert contacts(an) == [("call", ("John Mwangi", "Paul Okello"), "2024-05-08")]
+
+
+def test_a_meeting_told_with_fewer_participants_is_the_same_meeting(analyse_text):
+    an = analyse_text("On Monday, Kenyan President John Mwangi met US Ambassador Carla Stone. Stone was "
+                      "accompanying Ohio Senator Mark Dunn, and Mwangi met Stone and Dunn at State House.",
+                      "2024-05-09")
+    assert contacts(an) == [("meeting", ("Carla Stone", "John Mwangi", "Mark Dunn"), "2024-05-06")]

@@ -180,7 +180,8 @@ class ContactReader:
             return TimeValue(f"{published - timedelta(days=1)}/{published}", "DATE",
                              published - timedelta(days=1), published, "range"), True
         date = narrative_date(self.doc, tok.sent, lookback=2)
-        if date is None and tok.sent.start == 0:   # a headline ("X and Y speak"): the day the lead gives
+        if date is None and tok.sent.start in (0, self.doc._.lead):   # a headline ("X and Y speak") or the
+            # first sentence after a dateline: the day the next sentences give
             date = lead_date(self.doc, tok.sent, date_cls.fromisoformat(self.doc._.published))
         return date, date is not None
 
@@ -430,7 +431,15 @@ def merge(found: list[Found]) -> list[Found]:
                 break
         else:
             out.append(f)
-    return out
+    return [f for f in out if not any(_part_of(f, g) for g in out)]
+
+
+def _part_of(f: Found, g: Found) -> bool:
+    """Is ``f`` a partial account of ``g``: same kind and time, some of its participants ("Ruto met
+    Whitman" beside "Ruto met Whitman and Coons")?"""
+    keys = {p.key + p.kind for p in f.parties}
+    return f is not g and f.kind == g.kind and keys < {p.key + p.kind for p in g.parties} \
+        and _compatible(f.date, g.date)
 
 
 def _better(f: Found, g: Found) -> bool:

@@ -95,8 +95,9 @@ def narrative_date(doc: Doc, sent: Span, lookback: int = 3) -> TimeValue | None:
     """The day the story is at: the last dated sentence among this one and the few before it."""
     s = sent
     for _ in range(lookback + 1):   # back from this sentence, without walking the whole document
-        dated = [to_timevalue(tx) for tx in timexes_in(doc, s)
-                 if tx.get("type") in ("DATE", "TIME") and not _elsewhere(doc[tx["token_start"]])]
+        dated = [to_timevalue(tx) for tx in timexes_in(doc, s)   # (an opening dateline is no event's day)
+                 if tx.get("type") in ("DATE", "TIME") and not _elsewhere(doc[tx["token_start"]])
+                 and tx["token_start"] >= doc._.lead]
         dated = [tv for tv in dated if tv is not None]
         if dated:
             return dated[-1]
