@@ -193,3 +193,11 @@ def test_a_meeting_told_with_fewer_participants_is_the_same_meeting(analyse_text
                       "accompanying Ohio Senator Mark Dunn, and Mwangi met Stone and Dunn at State House.",
                       "2024-05-09")
     assert contacts(an) == [("meeting", ("Carla Stone", "John Mwangi", "Mark Dunn"), "2024-05-06")]
+
+
+def test_a_capital_counts_for_its_country_when_a_bare_title_needs_one(analyse_text):
+    an = analyse_text("Foreign Minister Park Min-jun held his first call with his Japanese counterpart, Aiko Mori, "
+                      "on Tuesday.\n\nThey discussed the launches North Korea made last week.\n\n"
+                      "According to Seoul's foreign ministry, Park and Mori agreed that Seoul and Tokyo would "
+                      "keep in touch.", "2024-05-09")
+    assert ("Park Min-jun", "foreign_minister", "KOR", "holding", None) in offices(an)

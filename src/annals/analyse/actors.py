@@ -121,6 +121,8 @@ class Actors:
                     self.weight[code] += 1.0 if ent.label_ == "GPE" else 0.5   # a name counts more than "Iranian"
                 elif self.lex.org(ent.text):
                     self._mention(ent, self._org(ent))
+                elif ent.label_ == "GPE" and fold(ent.text) in self.lex.capitals:   # "Seoul's foreign ministry"
+                    self.weight[self.lex.capitals[fold(ent.text)]] += 0.5
             elif ent.label_ in ("ORG", "FAC") and not any(i in self.by_token for i in range(ent.start, ent.end)):
                 org = self._org(ent)
                 self._mention(ent, org)
