@@ -201,3 +201,10 @@ def test_a_capital_counts_for_its_country_when_a_bare_title_needs_one(analyse_te
                       "According to Seoul's foreign ministry, Park and Mori agreed that Seoul and Tokyo would "
                       "keep in touch.", "2024-05-09")
     assert ("Park Min-jun", "foreign_minister", "KOR", "holding", None) in offices(an)
+
+
+def test_the_author_of_an_embedded_post_is_who_he_refers_to_next(analyse_text):
+    an = analyse_text("Kenyan President John Mwangi phoned Ugandan President Paul Okello on Monday.\n\n"
+                      "President Okello thanked President Mwangi for the call. \u2014 Amos Kibet (@amoskibet) "
+                      "May 6, 2024\n\n\"The two leaders agreed to meet soon,\" he added.", "2024-05-09")
+    assert [(q.speaker, q.text[:10]) for q in an.quotes] == [("Amos Kibet", "The two le")]

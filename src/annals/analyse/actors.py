@@ -320,9 +320,17 @@ class Actors:
                   and not (skip and skip(m.start))]
         for m in reversed(people):
             root = self.doc[m.end - 1]
-            if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ == "nsubj"):
+            if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ == "nsubj") \
+                    or self._signs_post(m):
                 return m
         return people[-1] if people else None
+
+    def _signs_post(self, m: Mention) -> bool:
+        """Is the mention an embedded post's signature, its author: "— Name (@handle) January 1, 2023"?"""
+        doc = self.doc
+        before = doc.text[max(0, doc[m.start].idx - 3):doc[m.start].idx].strip()
+        after = doc.text[doc[m.end - 1].idx + len(doc[m.end - 1]):][:4].lstrip()
+        return before.endswith(("\u2014", "\u2013", "-")) and after.startswith("(@")
 
     def add_titles(self, holders: dict[int, Actor]) -> None:
         """Titles resolved to their holders become mentions of them ("the Speaker ..., X, said he")."""
