@@ -94,6 +94,8 @@ class Actors:
 
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc = doc
+        self.text = doc.text   # (Doc.text joins every token on each use;
+        self.tokens = list(doc)   # iterating a Doc makes every Token anew)
         self.lex = lex
         self.people: list[Actor] = []
         self.orgs: dict[str, Actor] = {}
@@ -110,7 +112,7 @@ class Actors:
         for span in sorted(spans, key=lambda s: -len(name_key(s.text).split())):
             self._add_person(span)
         self._known_names()
-        for tok in self.doc:   # "Okonkwo said": an unlabelled proper-noun subject of speech or contact
+        for tok in self.tokens:   # "Okonkwo said": an unlabelled proper-noun subject of speech or contact
             if tok.dep_ == "nsubj" and tok.i not in self.by_token and tok.head.lemma_.lower() in self._verbs:
                 self.name_at(tok)
         for ent in self.doc.ents:
@@ -134,7 +136,7 @@ class Actors:
             self.weight[home] += 2
 
     def _dateline_country(self) -> str | None:
-        match = DATELINE.match(self.doc.text)
+        match = DATELINE.match(self.text)
         if not match:
             return None
         place = match.group(1)
@@ -201,7 +203,7 @@ class Actors:
         for a in self.people:
             if len(a.tokens) > 1 and firsts.count(a.tokens[0]) == 1 and a.tokens[0] not in last:
                 last[a.tokens[0]] = [a]
-        for tok in self.doc:
+        for tok in self.tokens:
             if tok.i in self.by_token or tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
                 continue   # (a foreign surname is often tagged a common noun: "Zelenskyy said")
             people = last.get(fold(tok.text), [])
@@ -327,9 +329,10 @@ class Actors:
 
     def _signs_post(self, m: Mention) -> bool:
         """Is the mention an embedded post's signature, its author: "— Name (@handle) January 1, 2023"?"""
-        doc = self.doc
-        before = doc.text[max(0, doc[m.start].idx - 3):doc[m.start].idx].strip()
-        after = doc.text[doc[m.end - 1].idx + len(doc[m.end - 1]):][:4].lstrip()
+        doc, text = self.doc, self.text
+        before = text[max(0, doc[m.start].idx - 3):doc[m.start].idx].strip()
+        end = doc[m.end - 1].idx + len(doc[m.end - 1])
+        after = text[end:end + 4].lstrip()
         return before.endswith(("\u2014", "\u2013", "-")) and after.startswith("(@")
 
     def add_titles(self, holders: dict[int, Actor]) -> None:

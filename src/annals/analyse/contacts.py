@@ -56,7 +56,7 @@ class ContactReader:
 
     def read(self) -> list[Found]:
         words = self.lex.contact_words
-        for tok in self.doc:
+        for tok in self.actors.tokens:
             rec = self._trigger(tok, words)
             if rec is None or self._unreal(tok):
                 continue
@@ -418,12 +418,14 @@ def _known(parties: list[Actor | None]) -> list[Actor]:
 def merge(found: list[Found]) -> list[Found]:
     """One entry per interaction: same parties and kind, dates compatible (or unknown)."""
     out: list[Found] = []
+    keys: list[frozenset[str]] = []
     for f in found:
         key = frozenset(p.key + p.kind for p in f.parties)
-        for g in out:
-            kinds_agree = g.kind == f.kind or GENERIC & {f.trigger.lemma_.lower(), g.trigger.lemma_.lower()}
-            same = frozenset(p.key + p.kind for p in g.parties) == key and kinds_agree
-            if same and (g.inferred or f.inferred or _compatible(g.date, f.date)):
+        for g, g_key in zip(out, keys, strict=True):
+            if g_key != key or not (g.kind == f.kind or GENERIC & {f.trigger.lemma_.lower(),
+                                                                   g.trigger.lemma_.lower()}):
+                continue
+            if g.inferred or f.inferred or _compatible(g.date, f.date):
                 if _better(f, g):
                     g.date, g.inferred = f.date, f.inferred
                 if g.trigger.lemma_.lower() in GENERIC:   # the word that names the kind wins
@@ -431,6 +433,7 @@ def merge(found: list[Found]) -> list[Found]:
                 break
         else:
             out.append(f)
+            keys.append(key)
     return [f for f in out if not any(_part_of(f, g) for g in out)]
 
 

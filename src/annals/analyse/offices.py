@@ -67,7 +67,7 @@ class OfficeReader:
                 title = self.lex.title(ent.text)
                 if title:
                     out.append((ent, title))
-        for tok in doc:   # "head of the State Property Fund", "chief of the Ministry of Defense"
+        for tok in self.actors.tokens:   # "head of the State Property Fund", "chief of the Ministry of Defense"
             if tok.lower_ in HEAD_WORDS and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
                 org = self._org_after(tok.i + 2)
                 if org is not None:
@@ -114,7 +114,7 @@ class OfficeReader:
         ``self.counterparts`` so X can be given the office of the person whose counterpart X is."""
         hints = {}
         self.counterparts: list[tuple[Actor, Token, str | None]] = []
-        for tok in self.doc:
+        for tok in self.actors.tokens:
             if tok.lemma_.lower() not in COUNTERPARTS:
                 continue
             codes = [self.lex.country(c.text) for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
@@ -394,8 +394,7 @@ class OfficeReader:
 
     # -- verbs of taking and leaving office ----------------------------------
     def _from_verbs(self) -> None:
-        doc = self.doc
-        for tok in doc:
+        for tok in self.actors.tokens:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and not self._modal(tok):
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]

@@ -50,7 +50,7 @@ class QuoteReader:
 
     def read(self) -> list[Quote]:
         doc = self.doc
-        for start, end in find_quotes(doc.text):
+        for start, end in find_quotes(self.actors.text):
             q = Quote(start, end)
             inside = doc.char_span(start, end, alignment_mode="expand")
             if inside is None or len(inside) == 0:
@@ -77,7 +77,7 @@ class QuoteReader:
         verb = self._speech_verb(inside, qtoks)
         if verb is not None:
             q.speaker, q.named = self._speaker_of(verb, qtoks)
-        elif INTRODUCED.search(self.doc.text[max(0, q.start - 12):q.start]):
+        elif INTRODUCED.search(self.actors.text[max(0, q.start - 12):q.start]):
             # "Quote: “...”" after a sentence saying who spoke or wrote
             q.speaker, q.named = self.last_source or self.actors.previous_person(inside.start, self._quoted), True
         else:   # words quoted inside a person's own act: "X held a “warm meeting” with Y"
@@ -250,7 +250,7 @@ class QuoteReader:
         if not self.quotes:
             return
         prev = self.quotes[-1]
-        between = self.doc.text[prev.end:q.start].split("\n")[1:-1]   # whole paragraphs between the two
+        between = self.actors.text[prev.end:q.start].split("\n")[1:-1]   # whole paragraphs between the two
         if prev.named and not any(p.strip(" \"\u201c\u201d\t") for p in between):
             q.speaker, q.named = prev.speaker, True
 
@@ -266,12 +266,12 @@ def first_person(token: Token, reader: QuoteReader) -> Actor | None:
 def read_quotes(doc: Doc, reader: QuoteReader) -> list[QuoteObservation]:
     """Quotations as observations; a few words in quotation marks that nobody is said to have said
     are a name or a scare quote ("Ramstein", "1,000 for 1,000"), not a quotation."""
-    out = []
+    out, text = [], reader.actors.text
     for q in reader.quotes:
-        if not q.named and len(doc.text[q.start:q.end].split()) <= SHORT_UNATTRIBUTED:
+        if not q.named and len(text[q.start:q.end].split()) <= SHORT_UNATTRIBUTED:
             continue
         sent = doc.char_span(q.start, q.end, alignment_mode="expand")
-        sentence = sent[0].sent.text.strip() if sent is not None and len(sent) else doc.text[q.start:q.end]
-        out.append(QuoteObservation(doc.text[q.start:q.end], q.speaker.name if q.speaker else None,
+        sentence = sent[0].sent.text.strip() if sent is not None and len(sent) else text[q.start:q.end]
+        out.append(QuoteObservation(text[q.start:q.end], q.speaker.name if q.speaker else None,
                                     Evidence(doc._.doc_id or "", q.start, q.end, sentence)))
     return out

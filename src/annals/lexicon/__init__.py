@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
@@ -29,6 +29,7 @@ def load_words(name: str) -> frozenset[str]:
     return frozenset(ln.lower() for ln in _lines(name))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "U.S." -> "us", "Türkiye's" -> "turkiye"."""
     text = unicodedata.normalize("NFKD", text)
