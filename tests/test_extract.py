@@ -208,3 +208,23 @@ def test_the_author_of_an_embedded_post_is_who_he_refers_to_next(analyse_text):
                       "President Okello thanked President Mwangi for the call. \u2014 Amos Kibet (@amoskibet) "
                       "May 6, 2024\n\n\"The two leaders agreed to meet soon,\" he added.", "2024-05-09")
     assert [(q.speaker, q.text[:10]) for q in an.quotes] == [("Amos Kibet", "The two le")]
+
+
+def test_the_same_title_again_is_its_one_holder(analyse_text):
+    an = analyse_text("Amina Bello, Chairperson of the African Union Commission, today wrapped up a visit to "
+                      "Ghana.\n\nThe Chairperson was welcomed by Ghanaian President Kofi Mensah, and the two "
+                      "leaders held talks on trade.", "2024-05-09")
+    assert ("meeting", ("Amina Bello", "Kofi Mensah"), "2024-05-09") in contacts(an)
+
+
+def test_a_visit_is_no_contact_of_its_own_beside_the_meeting_it_was_for(analyse_text):
+    an = analyse_text("On Tuesday, Kenyan Foreign Minister Grace Ally held talks with her Ugandan counterpart "
+                      "Paul Okello, hours before Okello cut short his visit to Kenya.", "2024-05-08")
+    assert contacts(an) == [("meeting", ("Grace Ally", "Paul Okello"), "2024-05-07")]
+
+
+def test_a_date_of_a_future_event_in_a_clause_is_not_the_meetings(analyse_text):
+    an = analyse_text("On Monday, Kenyan President John Mwangi met Ugandan President Paul Okello. In the course "
+                      "of their meeting, Mwangi updated Okello on the summits, which are to be held on the 5th "
+                      "and 6th of June.", "2024-05-08")
+    assert contacts(an) == [("meeting", ("John Mwangi", "Paul Okello"), "2024-05-06")]

@@ -70,7 +70,29 @@ class ContactReader:
                 self._date_earlier(kind, date)   # "The meeting took place on Tuesday, 13 December"
             for group in groups:
                 self.found.append(Found(kind, group, tok, date, evidence(self.doc, tok.sent), place, inferred))
-        return self.found
+        return self._without_visits_told_twice()
+
+    def _without_visits_told_twice(self) -> list[Found]:
+        """A visit to a country is no contact of its own when the visitor is from there, or met someone
+        from there at that time ("Cohen cut short his visit to India" beside his talks with India's
+        minister): the meeting is the contact."""
+        home: dict[str, set[str]] = {}
+        for s in self.offices:
+            if s.country:
+                home.setdefault(s.person.key, set()).add(s.country)
+
+        def told_twice(f: Found) -> bool:
+            places = [p for p in f.parties if p.kind == "country"]
+            people = [p for p in f.parties if p.kind == "person"]
+            if f.kind != "meeting" or len(places) != 1 or len(people) != 1:
+                return False
+            code, visitor = places[0].country, people[0]
+            return code in home.get(visitor.key, ()) or any(
+                g is not f and g.kind == "meeting" and visitor in g.parties and _compatible(f.date, g.date)
+                and any(code in home.get(o.key, ()) for o in g.parties if o is not visitor)
+                for g in self.found)
+
+        return [f for f in self.found if not told_twice(f)]
 
     def _groups(self, kind: str, side_a: list[Actor], side_b: list[Actor], tok: Token) -> list[list[Actor]]:
         """Calls and letters are one-to-one ("X spoke with A, B and C" is three calls); a meeting is

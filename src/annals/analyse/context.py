@@ -80,12 +80,15 @@ def date_of(doc: Doc, trigger: Token, *, sentence_fallback: bool = True) -> Time
 
 
 def _elsewhere(token: Token) -> bool:
-    """Does a date sit in a clause about another time or topic ("since before Russia invaded in
-    February", "talked about the talks held on 16 May")?"""
+    """Does a date sit in a clause about another time, topic or a future event ("since before Russia
+    invaded in February", "talked about the talks held on 16 May", "summits to be held on 5 December")?"""
     while token.head.i != token.i:
         if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME for c in token.children):
             return True
         if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS:
+            return True
+        if token.dep_ in ("relcl", "acl", "xcomp") and any(   # "summits, which are to be held on the 5th"
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", "will", "would", "shall") for c in token.children):
             return True
         token = token.head
     return False

@@ -99,15 +99,30 @@ class OfficeReader:
     def read(self) -> list[Seen]:
         self.hints = self._counterpart_countries()
         pending = []
-        for span, title in self.title_spans():
+        spans = self.title_spans()
+        for span, title in spans:
             if not self._from_title(span, title):
                 pending.append((span, title))
         for span, title in pending:   # "the Egyptian president": once every named holder is known
             self._from_title(span, title, definite_ok=True)
+        self._same_title_again(spans)
         self._from_counterparts()
         self._from_verbs()
         self._fill_countries()
         return self.seen
+
+    def _same_title_again(self, spans: list[tuple[Span, Title]]) -> None:
+        """"the Chairperson", "the Secretary-General": the one person the article gives that title to."""
+        holders: dict[str, dict[str, Actor]] = {}   # title, and its head word, -> who holds it here
+        for span, _ in spans:
+            if span.start in self.title_people:
+                for form in {fold(span.text), fold(span.root.text)}:
+                    holders.setdefault(form, {})[self.title_people[span.start].key] = self.title_people[span.start]
+        for span, _ in spans:
+            named = holders.get(fold(span.text)) or holders.get(fold(span.root.text), {})
+            if span.start not in self.title_people and span.start > 0 and span.root.tag_ not in ("NNS", "NNPS") \
+                    and self.doc[span.start - 1].lower_ == "the" and len(named) == 1:
+                self.title_people.update(dict.fromkeys(range(span.start, span.end), *named.values()))
 
     def _counterpart_countries(self) -> dict[int, str]:
         """"his U.S. counterpart, X": X's country, keyed by actor id; the pairs are kept in
