@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,7 +19,7 @@ from .query import entities as entities_q
 from .query import export as export_q
 from .query import offices as offices_q
 from .query import quotes as quotes_q
-from .read import read_paths
+from .read import ReadOptions, read_paths
 from .resolve.tenures import Answer, Tenure
 from .store import schema
 from .store.engine import open_engine
@@ -82,11 +82,18 @@ class Annals:
         return self._nlp
 
     # -- write --------------------------------------------------------------
-    def ingest(self, paths: Iterable[str | Path], progress: Callable[[int], None] | None = None) -> IngestReport:
-        """Read, analyse and store every article under ``paths``; bad inputs are reported, not raised."""
+    def ingest(self, paths: Iterable[str | Path], progress: Callable[[int], None] | None = None, *,
+               format: str | None = None, date: date | None = None,
+               columns: Mapping[str, str] | None = None) -> IngestReport:
+        """Read, analyse and store every article under ``paths``; bad inputs are reported, not raised.
+
+        ``format`` forces one of ``read.FORMATS`` (else each input's suffix or content decides), ``date``
+        dates inputs that give none, ``columns`` maps Annals fields to CSV/JSON Lines columns.
+        """
         report = IngestReport()
         good: list[Article] = []
-        for item in read_paths(paths, self.config.max_bytes):
+        options = ReadOptions(format=format, date=date, columns=columns or {}, max_bytes=self.config.max_bytes)
+        for item in read_paths(paths, options=options):
             if isinstance(item, InputError):
                 report.file(item.path).errors.append(str(item))
                 if progress:

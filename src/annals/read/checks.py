@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError
+
+if TYPE_CHECKING:
+    from .inputs import Source
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:
@@ -43,7 +49,20 @@ def parse_date(value: object, source: str) -> date:
         raise InputError(source, f"malformed publication date {text[:40]!r} (expected YYYY-MM-DD)") from exc
 
 
-def require_text(text: str, source: str) -> str:
+def require_text(text: str, source: str, problem: str = "article has no text after the date line") -> str:
     if not text.strip():
-        raise InputError(source, "article has no text after the date line")
+        raise InputError(source, problem)
     return text
+
+
+def text_lines(stream: BinaryIO, src: Source) -> Iterator[bytes]:
+    """The stream's lines as bytes, refusing empty and binary input first (memory stays flat)."""
+    head = stream.read(8192)
+    if not head:
+        raise InputError(src.name, "file is empty", src.path)
+    if b"\x00" in head:
+        raise InputError(src.name, "binary file (contains NUL bytes), not text", src.path)
+    if not head.endswith(b"\n"):
+        head += stream.readline()
+    yield from io.BytesIO(head)
+    yield from stream

@@ -1,0 +1,75 @@
+"""Records with named fields (JSON Lines, CSV) -> Article, with configurable column names."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..config import MAX_ARTICLE_BYTES
+from ..errors import InputError
+from ..models import Article
+from .checks import parse_date, require_text
+
+FIELDS = ("id", "url", "source", "title", "published", "text")
+DEFAULT_COLUMNS = {"id": ("id",), "url": ("url",), "source": ("source",), "title": ("title",),
+                   "published": ("published", "date"), "text": ("text",)}
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read inputs: a forced format, a date for inputs that give none, column names, a size limit."""
+
+    format: str | None = None
+    date: date | None = None
+    columns: Mapping[str, str] = field(default_factory=dict)   # Annals field -> input column
+    max_bytes: int = MAX_ARTICLE_BYTES
+
+    def __post_init__(self):
+        unknown = sorted(set(self.columns) - set(FIELDS))
+        if unknown:
+            raise ValueError(f"unknown article field(s) {', '.join(unknown)}; columns map one of "
+                             f"{', '.join(FIELDS)} to an input column")
+
+    def names(self, name: str) -> tuple[str, ...]:
+        """The input columns an Annals field is read from, in order of preference."""
+        return (self.columns[name],) if name in self.columns else DEFAULT_COLUMNS[name]
+
+
+def missing_columns(header: list[str], opts: ReadOptions) -> list[str]:
+    """Required columns (text, a date unless one is given, id where asked) absent from ``header``."""
+    needed = ["text"] + ([] if opts.date else ["published"])
+    return [" or ".join(repr(c) for c in opts.names(f)) for f in needed
+            if not any(c in header for c in opts.names(f))]
+
+
+def published(value: object, opts: ReadOptions, where: str) -> date:
+    """The record's date, else the date given for inputs without one."""
+    if (value is None or value == "") and opts.date:
+        return opts.date
+    return parse_date(value, where)
+
+
+def record_article(rec: Mapping, opts: ReadOptions, where: str, path: str, fallback_id: str | None = None) -> Article:
+    """An Article from a record's fields; a bad record raises an InputError naming ``where``."""
+    def get(name: str):
+        return next((rec[c] for c in opts.names(name) if rec.get(c) not in (None, "")), None)
+
+    doc_id = get("id")
+    if doc_id is None and fallback_id is None:
+        raise InputError(where, f"record has no {opts.names('id')[0]!r}", path)
+    doc_id = str(doc_id if doc_id is not None else fallback_id).strip()
+    where = f"{where} (id {doc_id})"
+    text = get("text")
+    if not isinstance(text, str):
+        raise InputError(where, f"record has no {opts.names('text')[0]!r} string", path)
+    try:
+        return Article(id=doc_id, published=published(get("published"), opts, where),
+                       text=require_text(text, where, "record has empty text"), title=_str(get("title")),
+                       url=_str(get("url")), source=_str(get("source")), path=path)
+    except InputError as exc:
+        raise InputError(exc.source, exc.problem, path) from None
+
+
+def _str(value) -> str | None:
+    return None if value is None else str(value)
