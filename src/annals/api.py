@@ -22,6 +22,7 @@ from .query import quotes as quotes_q
 from .read import ReadOptions, read_paths
 from .resolve.tenures import Answer, Tenure
 from .store import schema
+from .store.duplicates import Duplicates, copies_of, forget_copy
 from .store.engine import open_engine
 from .store.write import content_hash, delete_document, settle_countries, stored_hashes, write_analysis
 
@@ -33,6 +34,7 @@ class FileReport:
     offices: int = 0
     quotes: int = 0
     unchanged: int = 0
+    duplicates: int = 0   # near-copies of a stored article: recorded as its sources, not analysed
     errors: list[str] = field(default_factory=list)
 
 
@@ -52,7 +54,7 @@ class IngestReport:
         return not self.errors
 
     def totals(self) -> dict:
-        keys = ("articles", "contacts", "offices", "quotes", "unchanged")
+        keys = ("articles", "contacts", "offices", "quotes", "unchanged", "duplicates")
         out = {k: sum(getattr(f, k) for f in self.files.values()) for k in keys}
         out["errors"] = len(self.errors)
         return out
@@ -122,6 +124,14 @@ class Annals:
                     progress(1)
             else:
                 fresh.append(a)
+        dupes = Duplicates(self.engine)
+        for a, outcome in dupes.sift(fresh):   # near-copies of stored or earlier articles need no analysis
+            rep = report.file(a.path)
+            rep.duplicates += outcome == "duplicate"
+            rep.unchanged += outcome == "unchanged"
+            if progress:
+                progress(1)
+        fresh = dupes.originals
         written: list[str] = []
         for article, doc in parse(self.nlp, fresh, self.config.batch_size, self.config.processes):
             rep = report.file(article.path)
@@ -131,6 +141,7 @@ class Annals:
                 analysis = analyse(article, doc, lex)
                 with self.engine.begin() as conn:
                     outcome = write_analysis(conn, analysis)
+                    dupes.stored(conn, article)
             except AnnalsError as exc:
                 rep.errors.append(f"{article.path or article.id}: {exc}")
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
@@ -147,6 +158,10 @@ class Annals:
                     rep.quotes += len(analysis.quotes)
             if progress:
                 progress(1)
+        for copy, original in dupes.orphans():
+            rep = report.file(copy.path)
+            rep.duplicates -= 1
+            rep.errors.append(f"{copy.path or copy.id} (id {copy.id}): a copy of {original}, which was not stored")
         with self.engine.begin() as conn:
             settle_countries(conn, written)
         return report
@@ -154,7 +169,7 @@ class Annals:
     def forget(self, doc_id: str) -> bool:
         """Remove an article and whatever only it supported."""
         with self.engine.begin() as conn:
-            return delete_document(conn, doc_id)
+            return delete_document(conn, doc_id) or forget_copy(conn, doc_id)
 
     # -- read -----------------------------------------------------------------
     def who(self, role: str, country: str, on: date, as_of: date | None = None) -> Answer:
@@ -191,16 +206,17 @@ class Annals:
     def document(self, doc_id: str) -> dict | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(schema.documents).where(schema.documents.c.id == doc_id)).first()
+            found = copies_of(conn, doc_id) if row else []
         if row is None:
             return None
         return {"id": row.id, "published": row.published.isoformat(), "title": row.title, "url": row.url,
-                "source": row.source, "text": row.text}
+                "source": row.source, "text": row.text, "copies": found}
 
     def stats(self) -> dict:
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar()
                     for t in (schema.documents, schema.entities, schema.offices, schema.contacts,
-                              schema.contact_sources, schema.quotes)}
+                              schema.contact_sources, schema.quotes, schema.copies)}
 
     def export(self, out_dir: str | Path) -> int:
         """Write one gold-shaped JSON file per article into ``out_dir``; returns how many."""

@@ -112,13 +112,13 @@ def ingest(paths, db, model, processes, fmt, default_date, columns, as_json):
     if as_json:
         emit_json({"files": {k: vars(v) for k, v in report.files.items()}, "totals": report.totals()})
     else:
-        table = Table("file", "articles", "unchanged", "contacts", "offices", "quotes", "errors")
+        table = Table("file", "articles", "unchanged", "duplicates", "contacts", "offices", "quotes", "errors")
         for name, f in report.files.items():
-            table.add_row(name, str(f.articles), str(f.unchanged), str(f.contacts), str(f.offices),
-                          str(f.quotes), str(len(f.errors)))
+            table.add_row(name, str(f.articles), str(f.unchanged), str(f.duplicates), str(f.contacts),
+                          str(f.offices), str(f.quotes), str(len(f.errors)))
         t = report.totals()
-        table.add_row("[b]total", *(str(t[k]) for k in ("articles", "unchanged", "contacts", "offices",
-                                                           "quotes", "errors")))
+        table.add_row("[b]total", *(str(t[k]) for k in ("articles", "unchanged", "duplicates", "contacts",
+                                                           "offices", "quotes", "errors")))
         console.print(table)
         for err in report.errors:
             click.echo(f"error: {err}", err=True)

@@ -32,8 +32,10 @@ class ReadOptions:
                              f"{', '.join(FIELDS)} to an input column")
 
     def names(self, name: str) -> tuple[str, ...]:
-        """The input columns an Annals field is read from, in order of preference."""
-        return (self.columns[name],) if name in self.columns else DEFAULT_COLUMNS[name]
+        """The input columns an Annals field is read from, in order of preference: the one mapped, then the
+        default names (so one mapping serves a batch mixing differently named files)."""
+        mapped = (self.columns[name],) if name in self.columns else ()
+        return mapped + tuple(c for c in DEFAULT_COLUMNS[name] if c not in mapped)
 
 
 def missing_columns(header: list[str], opts: ReadOptions) -> list[str]:
