@@ -281,7 +281,8 @@ def test_format_forces_a_reader_whatever_the_suffix(tmp_path):
 
 
 def test_expand_picks_up_the_new_suffixes_and_not_others(tmp_path):
-    for name in ("a.html", "b.rss", "c.csv", "d.warc.gz", "e.jsonl.bz2", "f.zip", "g.txt", "h.gold.json", "i.png"):
+    for name in ("a.html", "b.rss", "c.csv", "d.warc.gz", "e.jsonl.bz2", "f.zip", "g.txt", "h.gold.json", "i.png",
+                 "SOURCES.tsv"):
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in expand([tmp_path])] == ["a.html", "b.rss", "c.csv", "d.warc.gz", "e.jsonl.bz2",
                                                     "f.zip", "g.txt"]

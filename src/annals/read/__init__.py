@@ -34,18 +34,19 @@ SUFFIXES = {".txt": "text", ".text": "text", "": "text", ".jsonl": "jsonl", ".nd
             ".tsv": "csv", ".html": "html", ".htm": "html", ".xhtml": "html", ".rss": "feed", ".atom": "feed",
             ".warc": "warc", ".arc": "warc"}
 PACKED = (".gz", ".bz2", ".zip")
+NAMED_ONLY = {".tsv"}   # read when named, not picked up from directories (where TSV is mostly metadata)
 FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]")
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named (``-`` is standard input), and every article file (a known suffix, possibly compressed)
-    inside named directories."""
+    """Files named (``-`` is standard input), and every article file (a known suffix, possibly compressed,
+    but not ``.tsv``) inside named directories."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
             out.extend(f for f in sorted(p.rglob("*"))
                        if f.is_file() and not f.name.startswith(".") and "__pycache__" not in f.parts
-                       and (_unpacked_suffix(f.name) in SUFFIXES or f.suffix.lower() == ".zip"))
+                       and (_unpacked_suffix(f.name) in SUFFIXES.keys() - NAMED_ONLY or f.suffix.lower() == ".zip"))
         else:
             out.append(p)
     return out
