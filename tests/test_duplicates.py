@@ -146,3 +146,12 @@ def test_band_lookup_and_copies_on_postgres(pg_engine):  # noqa: F811 - the fixt
         delete_document(conn, "wire")
         assert conn.execute(select(func.count()).select_from(schema.copies)).scalar() == 0
         assert conn.execute(select(func.count()).select_from(schema.doc_bands)).scalar() == 0
+
+
+def test_same_article_twice_in_a_batch_and_a_replaced_text(store):
+    report = store.ingest_articles([art("wire", WIRE), art("wire", WIRE)])
+    assert report.totals()["errors"] == 0 and store.stats()["documents"] == 1
+    replaced = store.ingest_articles([art("wire", SAME_EVENT["analysis piece"])])   # new text, same id
+    assert replaced.totals()["articles"] == 1 and count(store, schema.doc_bands) == 32
+    later = store.ingest_articles([art("c", COPIES["changed headline"])])   # the old text is gone
+    assert later.totals()["articles"] == 1

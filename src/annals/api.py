@@ -141,7 +141,8 @@ class Annals:
                 analysis = analyse(article, doc, lex)
                 with self.engine.begin() as conn:
                     outcome = write_analysis(conn, analysis)
-                    dupes.stored(conn, article)
+                    if outcome != "unchanged":
+                        dupes.stored(conn, article)
             except AnnalsError as exc:
                 rep.errors.append(f"{article.path or article.id}: {exc}")
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch

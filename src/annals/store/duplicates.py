@@ -33,6 +33,7 @@ class Duplicates:
         self._prints: dict[str, Fingerprint] = {}
         self._bands: dict[int, list[str]] = defaultdict(list)        # band hash -> originals of this batch
         self._pending: dict[str, list[tuple[Article, float]]] = {}   # original id -> its copies in this batch
+        self._was_copy: set[str] = set()
 
     def sift(self, articles: Iterable[Article]) -> Iterator[tuple[Article, str]]:
         """Each article repeating a stored one or an earlier one of the batch, with ``duplicate`` (or
@@ -40,6 +41,7 @@ class Duplicates:
         articles = list(articles)
         with self.engine.connect() as conn:
             known = _copy_hashes(conn, [a.id for a in articles])
+            self._was_copy |= known.keys()
             prints = {a.id: fingerprint(a.text) for a in articles if known.get(a.id) != content_hash(a)}
             stored = _candidates(conn, [h for f in prints.values() for h in f.bands])
             signatures = _signatures(conn, {d for ids in stored.values() for d in ids})
@@ -71,13 +73,13 @@ class Duplicates:
                 _replace_copies(conn, rows)
 
     def stored(self, conn: Connection, article: Article) -> None:
-        """Record a just-written original's fingerprint and the copies of it this batch found."""
+        """Record a just-written original's fingerprint and the copies of it this batch found (after
+        ``write_analysis`` added or replaced it: a replaced document's old fingerprint is gone with it)."""
         fp = self._prints.get(article.id)
         if fp is None:
             return
-        for table in (doc_bands, doc_signatures):
-            conn.execute(delete(table).where(table.c.doc_id == article.id))
-        conn.execute(delete(copies).where(copies.c.id == article.id))   # a copy once, an original now
+        if article.id in self._was_copy:   # a copy once, an original now
+            conn.execute(delete(copies).where(copies.c.id == article.id))
         conn.execute(insert(doc_signatures).values(doc_id=article.id, minhash=fp.to_bytes()))
         conn.execute(insert(doc_bands), [{"doc_id": article.id, "band": i, "hash": h} for i, h in enumerate(fp.bands)])
         now = datetime.now(timezone.utc).replace(tzinfo=None)
