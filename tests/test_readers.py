@@ -286,3 +286,13 @@ def test_expand_picks_up_the_new_suffixes_and_not_others(tmp_path):
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in expand([tmp_path])] == ["a.html", "b.rss", "c.csv", "d.warc.gz", "e.jsonl.bz2",
                                                     "f.zip", "g.txt"]
+
+
+def test_a_page_is_known_by_its_canonical_url_and_long_ids_fit_the_store(tmp_path):
+    (tmp_path / "index.html").write_text(page(DATED + '<link rel="canonical" href="http://example.org/news/talks">'))
+    long_url = "http://example.org/" + "x" * 400
+    (tmp_path / "long.csv").write_text(f"url,date,text\n{long_url},2024-01-01,Text.\n")
+    arts, errors = read([tmp_path])
+    assert not errors
+    assert arts[0].id == "http://example.org/news/talks" and arts[0].url == "http://example.org/news/talks"
+    assert len(arts[1].id) == 255 and arts[1].id.startswith("http://example.org/xxx") and arts[1].url == long_url

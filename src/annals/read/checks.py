@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -66,3 +67,11 @@ def text_lines(stream: BinaryIO, src: Source) -> Iterator[bytes]:
         head += stream.readline()
     yield from io.BytesIO(head)
     yield from stream
+
+
+def short_id(value: str, limit: int = 255) -> str:
+    """An article id that fits the store (``documents.id``): a longer one (a URL) keeps its start and a hash."""
+    value = value.strip()
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit - 17]}#{hashlib.sha1(value.encode()).hexdigest()[:16]}"

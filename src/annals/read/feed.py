@@ -13,7 +13,7 @@ import feedparser
 
 from ..errors import InputError
 from ..models import Article
-from .checks import require_text
+from .checks import require_text, short_id
 from .inputs import Source
 from .markup import html_to_text
 from .records import ReadOptions
@@ -56,6 +56,7 @@ def item_article(entry, number: int, outlet: str | None, where: str, src: Source
         raise InputError(where, "item has no date (give one with --date YYYY-MM-DD)", src.path)
     bodies = [c.get("value", "") for c in entry.get("content", [])] + [entry.get("summary", "")]
     text = max((html_to_text(b) for b in bodies if b), key=len, default="")
-    return Article(id=entry.get("id") or entry.get("link") or f"{src.article_id}#{number}", published=published,
+    return Article(id=short_id(entry.get("id") or entry.get("link") or f"{src.article_id}#{number}"),
+                   published=published,
                    text=require_text(text, where, "item has no text"), title=entry.get("title") or None,
                    url=entry.get("link"), source=outlet, path=src.path)

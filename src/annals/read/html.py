@@ -15,6 +15,7 @@ import trafilatura
 
 from ..errors import InputError
 from ..models import Article
+from .checks import short_id
 from .inputs import Source
 from .records import ReadOptions
 
@@ -36,9 +37,10 @@ def decode_html(data: bytes, where: str, charset: str | None = None) -> str:
         raise InputError(where, f"not {charset} text (invalid byte at offset {exc.start})") from exc
 
 
-def page_article(html: str, doc_id: str, where: str, path: str, url: str | None = None,
-                 default: date | None = None) -> Article:
-    """An Article from one page; its date is the page's own, else ``default``, else an error."""
+def page_article(html: str, doc_id: str | None, where: str, path: str, url: str | None = None,
+                 default: date | None = None, fallback_id: str = "") -> Article:
+    """An Article from one page; its date is the page's own, else ``default``, else an error. Without
+    ``doc_id`` the page's own (canonical) URL is its id, else ``fallback_id``."""
     page = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                        include_tables=False)
     if page is None or not (page.text or "").strip():
@@ -47,10 +49,10 @@ def page_article(html: str, doc_id: str, where: str, path: str, url: str | None 
     if published is None:
         raise InputError(where, "no publication date found in the page (give one with --date YYYY-MM-DD)", path)
     source = page.sitename or (urlsplit(url).hostname if url else None)
-    return Article(id=doc_id, published=published, text=page.text, title=page.title,
-                   url=url or page.url, source=source, path=path)
+    return Article(id=doc_id or short_id(page.url or fallback_id), published=published, text=page.text,
+                   title=page.title, url=url or page.url, source=source, path=path)
 
 
 def read_html(src: Source, opts: ReadOptions) -> Iterator[Article]:
     html = decode_html(src.read(opts.max_bytes), src.name)
-    yield page_article(html, src.article_id, src.name, src.path, default=opts.date)
+    yield page_article(html, None, src.name, src.path, default=opts.date, fallback_id=src.article_id)

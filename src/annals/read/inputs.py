@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bz2
 import gzip
-import io
+import shutil
 import sys
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -24,17 +25,22 @@ from ..errors import InputError
 COMPRESSED = {".gz": gzip.open, ".bz2": bz2.open}
 MAGIC = ((b"\x1f\x8b", ".gz"), (b"BZh", ".bz2"), (b"PK\x03\x04", ".zip"))
 STDIN = "-"
+SPOOL_BYTES = 8 << 20
 
 
 @dataclass(frozen=True)
 class Source:
-    """One input to read: ``name`` for messages, ``path`` for the report, ``inner`` for the format."""
+    """One input to read: ``name`` for messages and the report, ``inner`` for the format."""
 
     name: str
-    path: str
     inner: str
     opener: Callable[[], AbstractContextManager[BinaryIO]]
     size: int | None = None   # bytes, when known before reading
+
+    @property
+    def path(self) -> str:
+        """What the ingest report files this input's articles and errors under."""
+        return self.name
 
     @property
     def suffix(self) -> str:
@@ -71,8 +77,7 @@ def sources(path: Path | str) -> Iterator[Source | InputError]:
     """The sources in one named file (one, or one per zip member), or ``-`` for standard input."""
     name = str(path)
     if name == STDIN:
-        data = sys.stdin.buffer.read()
-        yield from _unpack(Source("<stdin>", "<stdin>", "", lambda: io.BytesIO(data), len(data)), data[:4])
+        yield from _stdin()
         return
     path = Path(path)
     if not path.exists():
@@ -85,7 +90,23 @@ def sources(path: Path | str) -> Iterator[Source | InputError]:
     except OSError as exc:
         yield InputError(name, f"cannot read file ({exc.strerror})")
         return
-    yield from _unpack(Source(name, name, path.name, lambda: path.open("rb"), size), head)
+    yield from _unpack(Source(name, path.name, lambda: path.open("rb"), size), head)
+
+
+def _stdin() -> Iterator[Source | InputError]:
+    """Standard input, spooled (to disk past a few megabytes) so that it can be sniffed, then read."""
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+        shutil.copyfileobj(sys.stdin.buffer, spool)
+        size = spool.tell()
+
+        @contextmanager
+        def opener() -> Iterator[BinaryIO]:
+            spool.seek(0)
+            yield spool
+
+        with opener() as f:
+            head = f.read(4)
+        yield from _unpack(Source("<stdin>", "", opener, size), head)
 
 
 def _unpack(src: Source, head: bytes) -> Iterator[Source | InputError]:
@@ -96,14 +117,15 @@ def _unpack(src: Source, head: bytes) -> Iterator[Source | InputError]:
     inner = src.inner[:-len(kind)] if kind and src.inner.lower().endswith(kind) else src.inner
     if kind in COMPRESSED:
         if inner.lower().endswith((".warc", ".arc")):   # warcio reads per-record gzip itself, with offsets
-            yield Source(src.name, src.path, inner, src.opener, src.size)
-        else:
-            @contextmanager
-            def opener() -> Iterator[BinaryIO]:
-                with src.opener() as raw, COMPRESSED[kind](raw, "rb") as stream:
-                    yield stream
+            yield Source(src.name, inner, src.opener, src.size)
+            return
 
-            yield Source(src.name, src.path, inner, opener)
+        @contextmanager
+        def opener() -> Iterator[BinaryIO]:
+            with src.opener() as raw, COMPRESSED[kind](raw, "rb") as stream:
+                yield stream
+
+        yield Source(src.name, inner, opener)
     elif kind == ".zip":
         yield from _members(src)
     else:
@@ -111,26 +133,26 @@ def _unpack(src: Source, head: bytes) -> Iterator[Source | InputError]:
 
 
 def _members(src: Source) -> Iterator[Source | InputError]:
+    """Each member of a zip, read while the archive is open (its directory is read once)."""
     try:
         with src.opener() as f, zipfile.ZipFile(f) as archive:
-            infos = [i for i in archive.infolist() if not i.is_dir() and not PurePosixPath(i.filename).name
-                     .startswith(".") and "__MACOSX" not in i.filename]
+            for info in archive.infolist():
+                if info.is_dir() or PurePosixPath(info.filename).name.startswith(".") or "__MACOSX" in info.filename:
+                    continue
+                name = f"{src.name}:{info.filename}"
+
+                @contextmanager
+                def opener(member: zipfile.ZipInfo = info) -> Iterator[BinaryIO]:
+                    with archive.open(member) as stream:
+                        yield stream
+
+                member = Source(name, info.filename, opener, info.file_size)
+                try:
+                    with member.open() as stream:
+                        head = stream.read(4)
+                except InputError as exc:
+                    yield exc
+                    continue
+                yield from _unpack(member, head)
     except (OSError, zipfile.BadZipFile) as exc:
         yield InputError(src.name, f"corrupt zip file ({exc})", src.path)
-        return
-    for info in infos:
-        name = f"{src.name}:{info.filename}"
-
-        @contextmanager
-        def opener(member: str = info.filename) -> Iterator[BinaryIO]:
-            with src.opener() as f, zipfile.ZipFile(f) as archive, archive.open(member) as stream:
-                yield stream
-
-        member = Source(name, name, info.filename, opener, info.file_size)
-        try:
-            with member.open() as stream:
-                head = stream.read(4)
-        except InputError as exc:
-            yield exc
-            continue
-        yield from _unpack(member, head)

@@ -9,7 +9,7 @@ from datetime import date
 from ..config import MAX_ARTICLE_BYTES
 from ..errors import InputError
 from ..models import Article
-from .checks import parse_date, require_text
+from .checks import parse_date, require_text, short_id
 
 FIELDS = ("id", "url", "source", "title", "published", "text")
 DEFAULT_COLUMNS = {"id": ("id",), "url": ("url",), "source": ("source",), "title": ("title",),
@@ -60,7 +60,7 @@ def record_article(rec: Mapping, opts: ReadOptions, where: str, path: str, fallb
     doc_id = get("id")
     if doc_id is None and fallback_id is None:
         raise InputError(where, f"record has no {opts.names('id')[0]!r}", path)
-    doc_id = str(doc_id if doc_id is not None else fallback_id).strip()
+    doc_id = short_id(str(doc_id if doc_id is not None else fallback_id))
     where = f"{where} (id {doc_id})"
     text = get("text")
     if not isinstance(text, str):

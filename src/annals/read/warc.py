@@ -7,7 +7,6 @@ error naming the file, the record's number and its byte offset; the records befo
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -16,11 +15,10 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError
 from ..models import Article
+from .checks import short_id
 from .html import decode_html, page_article
 from .inputs import Source
 from .records import ReadOptions
-
-MAX_ID = 255   # documents.id length; longer URLs are shortened with a hash
 
 
 class _Counted:
@@ -50,7 +48,7 @@ def read_warc(src: Source, opts: ReadOptions) -> Iterator[Article | InputError]:
                 if record.raw_stream.limit > 0:
                     raise InputError(where, "truncated record (the file ends inside it)", src.path)
                 if body is not None:
-                    yield from _page(record, body, where, src, opts)
+                    yield from _page(record, body, number, where, src, opts)
         except (ArchiveLoadFailed, ValueError, AttributeError, EOFError, OSError) as exc:
             at = records.offset if number else 0
             raise InputError(f"{src.name} record {number + 1} (offset {at})", f"corrupt record ({exc})",
@@ -68,7 +66,8 @@ def _is_page(record) -> bool:
     return record.http_headers.get_statuscode() == "200" and "html" in kind.lower()
 
 
-def _page(record, body: bytes, where: str, src: Source, opts: ReadOptions) -> Iterator[Article | InputError]:
+def _page(record, body: bytes, number: int, where: str, src: Source,
+          opts: ReadOptions) -> Iterator[Article | InputError]:
     if len(body) > opts.max_bytes:
         yield InputError(where, f"page is too large (over {opts.max_bytes:,} bytes)", src.path)
         return
@@ -80,8 +79,7 @@ def _page(record, body: bytes, where: str, src: Source, opts: ReadOptions) -> It
         crawled = datetime.fromisoformat(stamp.replace("Z", "+00:00")).date() if stamp else None
     except ValueError:
         crawled = None
-    digest = hashlib.sha1((url or where).encode()).hexdigest()
-    doc_id = url if url and len(url) <= MAX_ID else f"{src.article_id}#{digest}"
+    doc_id = short_id(url) if url else f"{src.article_id}#{number}"
     try:
         html = decode_html(body, where, charset)
         yield page_article(html, doc_id, where, src.path, url=url, default=_first(crawled, opts.date))
