@@ -46,5 +46,10 @@ def test_ingest_a_directory_of_mixed_formats(tmp_path, nlp):
     again = CliRunner().invoke(cli, ["ingest", str(src), "--db", db, "--column", "text=body", "--json"])
     assert json.loads(again.output)["totals"]["articles"] == 0
 
+    piped = CliRunner().invoke(cli, ["ingest", "-", "--db", db, "--format", "csv", "--date", "2024-03-09", "--json"],
+                               input="id,text\np1,The envoy Karl Moe returned to Vilnius on Saturday.\n")
+    assert piped.exit_code == 0, piped.output
+    assert json.loads(piped.output)["files"]["<stdin>"]["articles"] == 1
+
     bad = CliRunner().invoke(cli, ["ingest", str(src), "--db", db, "--column", "body"])
     assert bad.exit_code == 2 and "FIELD=COLUMN" in bad.output

@@ -18,7 +18,8 @@ from warcio.warcwriter import WARCWriter
 
 from annals.errors import InputError
 from annals.models import Article
-from annals.read import ReadOptions, expand, read_paths
+from annals.read import FORMATS, ReadOptions, expand, read_paths
+from annals.read.records import FORMAT_NAMES
 
 BODY = ("<p>Foreign Minister Ada Lindqvist met her counterpart Tomas Varga in Oslo on Tuesday to discuss "
         "fishing rights in the northern waters.</p><p>The two ministers agreed to meet again in spring, a "
@@ -203,9 +204,12 @@ def test_jsonl_with_mapped_columns(tmp_path):
                                                                            "Body text.")
 
 
-def test_unknown_column_field_is_refused():
+def test_unknown_column_field_or_format_is_refused():
     with pytest.raises(ValueError, match="unknown article field"):
         ReadOptions(columns={"body": "text"})
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        ReadOptions(format="pdf")
+    assert tuple(FORMATS) == FORMAT_NAMES   # the names ReadOptions accepts are the readers there are
 
 
 # -- compression, zip, stdin, forcing -----------------------------------------------------------------------

@@ -12,6 +12,7 @@ from ..models import Article
 from .checks import parse_date, require_text, short_id
 
 FIELDS = ("id", "url", "source", "title", "published", "text")
+FORMAT_NAMES = ("text", "jsonl", "csv", "html", "feed", "warc")   # the readers of read/__init__.py FORMATS
 DEFAULT_COLUMNS = {"id": ("id",), "url": ("url",), "source": ("source",), "title": ("title",),
                    "published": ("published", "date"), "text": ("text",)}
 
@@ -26,6 +27,8 @@ class ReadOptions:
     max_bytes: int = MAX_ARTICLE_BYTES
 
     def __post_init__(self):
+        if self.format is not None and self.format not in FORMAT_NAMES:
+            raise ValueError(f"unknown format {self.format!r}; one of {', '.join(FORMAT_NAMES)}")
         unknown = sorted(set(self.columns) - set(FIELDS))
         if unknown:
             raise ValueError(f"unknown article field(s) {', '.join(unknown)}; columns map one of "
