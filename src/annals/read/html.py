@@ -45,14 +45,31 @@ def page_article(html: str, doc_id: str | None, where: str, path: str, url: str 
                                        include_tables=False)
     if page is None or not (page.text or "").strip():
         raise InputError(where, "no article text found in the page", path)
-    published = date.fromisoformat(page.date[:10]) if page.date else default
+    published = _day(page.date) or default
     if published is None:
         raise InputError(where, "no publication date found in the page (give one with --date YYYY-MM-DD)", path)
     source = page.sitename or (urlsplit(url).hostname if url else None)
-    return Article(id=doc_id or short_id(page.url or fallback_id), published=published, text=page.text,
+    return Article(id=doc_id or short_id(page.url or fallback_id), published=published,
+                   text=without_headline(page.text, page.title),
                    title=page.title, url=url or page.url, source=source, path=path)
 
 
 def read_html(src: Source, opts: ReadOptions) -> Iterator[Article]:
     html = decode_html(src.read(opts.max_bytes), src.name)
     yield page_article(html, None, src.name, src.path, default=opts.date, fallback_id=src.article_id)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def without_headline(text: str, title: str | None) -> str:
+    """The text without a first line that only repeats the page's title (the article's own headline)."""
+    first, _, rest = text.partition("\n")
+    head = first.strip().casefold()
+    if title and rest.strip() and head and (title.casefold().startswith(head) or head.startswith(title.casefold())):
+        return rest.lstrip("\n")
+    return text

@@ -8,7 +8,7 @@ error naming the file, the record's number and its byte offset; the records befo
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import datetime
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -37,25 +37,27 @@ def read_warc(src: Source, opts: ReadOptions) -> Iterator[Article | InputError]:
     with src.open() as raw:
         stream = _Counted(raw)
         records = ArchiveIterator(stream, arc2warc=True)
-        number, offset = 0, 0
-        try:
-            for number, record in enumerate(records, 1):
+        pending = iter(records)
+        number = 0
+        while True:
+            number += 1
+            where = f"{src.name} record {number} (offset {records.offset})"   # where the previous one ended
+            try:
+                record = next(pending)
                 body = record.content_stream().read(opts.max_bytes + 1) if _is_page(record) else None
-                while record.raw_stream.read(1 << 16):   # to the record's end: a whole record, or truncated?
-                    pass
-                offset = records.get_record_offset()
-                where = f"{src.name} record {number} (offset {offset})"
-                if record.raw_stream.limit > 0:
-                    raise InputError(where, "truncated record (the file ends inside it)", src.path)
-                if body is not None:
-                    yield from _page(record, body, number, where, src, opts)
-        except (ArchiveLoadFailed, ValueError, AttributeError, EOFError, OSError) as exc:
-            at = records.offset if number else 0
-            raise InputError(f"{src.name} record {number + 1} (offset {at})", f"corrupt record ({exc})",
-                             src.path) from exc
+                records.get_record_offset()   # reads to the record's end; records.offset is then the next one's
+            except StopIteration:
+                break
+            # warcio raises AttributeError, among others, on a gzip member cut inside its headers
+            except (ArchiveLoadFailed, ValueError, AttributeError, EOFError, OSError) as exc:
+                raise InputError(where, f"corrupt record ({exc})", src.path) from exc
+            if record.raw_stream.limit > 0:
+                raise InputError(where, "truncated record (the file ends inside it)", src.path)
+            if body is not None:
+                yield from _page(record, body, number, where, src, opts)
         end = records.offset
-        if stream.count > end and stream.count - end > 4:
-            raise InputError(f"{src.name} record {number + 1} (offset {end})",
+        if stream.count - end > 4:   # more than a blank line after the last whole record
+            raise InputError(f"{src.name} record {number} (offset {end})",
                              "truncated record (the file ends inside its headers)", src.path)
 
 
@@ -82,10 +84,7 @@ def _page(record, body: bytes, number: int, where: str, src: Source,
     doc_id = short_id(url) if url else f"{src.article_id}#{number}"
     try:
         html = decode_html(body, where, charset)
-        yield page_article(html, doc_id, where, src.path, url=url, default=_first(crawled, opts.date))
+        yield page_article(html, doc_id, where, src.path, url=url, default=crawled or opts.date)
     except InputError as exc:
         yield InputError(exc.source, exc.problem, src.path)
 
-
-def _first(*dates: date | None) -> date | None:
-    return next((d for d in dates if d is not None), None)
