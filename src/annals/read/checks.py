@@ -6,26 +6,12 @@ import hashlib
 import io
 from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError
 
 if TYPE_CHECKING:
     from .inputs import Source
-
-
-def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, refusing missing, empty and oversized files."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read file ({exc.strerror})") from exc
-    if size == 0:
-        raise InputError(str(path), "file is empty")
-    if size > max_bytes:
-        raise InputError(str(path), f"file is too large ({size:,} bytes; limit {max_bytes:,})")
-    return path.read_bytes()
 
 
 def decode(data: bytes, source: str) -> str:
