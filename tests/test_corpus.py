@@ -35,8 +35,8 @@ def test_no_gold_person_is_two_entities(corpus):
     annals, dev, seeds = corpus
     stored = annals.entities("", "person", limit=100_000)
     for person, keys in gold_people(dev, seeds).items():
-        same = [e for e in stored if {name_key(e["name"]), *map(name_key, e["aliases"])} & keys]
-        assert len(same) <= 1, (person, [e["name"] for e in same])
+        same = [e for e in stored if {name_key(e.name), *map(name_key, e.aliases)} & keys]
+        assert len(same) <= 1, (person, [e.name for e in same])
 
 
 def test_one_event_reported_by_several_outlets_is_one_contact(corpus):
@@ -58,6 +58,6 @@ def test_one_event_reported_by_several_outlets_is_one_contact(corpus):
             if len(sources) < 2:
                 continue
             checked += 1
-            assert any(c["kind"] == kind and len({s["doc"] for s in c["sources"]} & sources) >= 2
+            assert any(c.kind == kind and len({s.doc for s in c.sources} & sources) >= 2
                        for c in contacts), (kind, sorted(sources))
     assert checked >= 5

@@ -127,7 +127,7 @@ class Actors:
                 if org.country and len(org.country) == 3 and org.country.isupper():   # "the Verkhovna Rada"
                     self.weight[org.country] += 0.5
         self.mentions.sort(key=lambda m: m.start)
-        home = self._dateline_country()
+        self.dateline_country = home = self._dateline_country()
         if home:   # "AMMAN - ...": the story is told from there
             self.weight[home] += 2
 
@@ -200,8 +200,8 @@ class Actors:
             if len(a.tokens) > 1 and firsts.count(a.tokens[0]) == 1 and a.tokens[0] not in last:
                 last[a.tokens[0]] = [a]
         for tok in self.doc:
-            if tok.i in self.by_token or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
-                continue
+            if tok.i in self.by_token or tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
+                continue   # (a foreign surname is often tagged a common noun: "Zelenskyy said")
             people = last.get(fold(tok.text), [])
             if people and not self.lex.country(tok.text) and not self.lex.org(tok.text):
                 span = self._trim(self.doc[tok.i:tok.i + 1])   # widened over a first name NER missed too
@@ -214,7 +214,8 @@ class Actors:
         doc, start, end = self.doc, span.start, span.end
         while start > 0 and self._name_word(doc[start - 1]):
             start -= 1
-        while start < end and (fold(doc[start].text) in HONORIFICS or not doc[start].text[:1].isalpha()):
+        while start < end and (fold(doc[start].text) in HONORIFICS or not doc[start].text[:1].isalpha() or (
+                doc[start].lower_ == "the" and start + 1 < end and fold(doc[start + 1].text) in HONORIFICS)):
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[:1].isalnum()):
             end -= 1

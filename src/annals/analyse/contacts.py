@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import Lexicon, fold
 from ..models import ContactObservation, Evidence, TimeValue
 from .actors import COUNTERPARTS, PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors
-from .context import date_of, evidence, narrative_date
+from .context import date_of, evidence, lead_date, narrative_date
 from .quotes import QuoteReader, first_person
 
 PARTY_PREPS = {"with", "to", "between", "from", "among", "and"}
@@ -180,6 +180,8 @@ class ContactReader:
             return TimeValue(f"{published - timedelta(days=1)}/{published}", "DATE",
                              published - timedelta(days=1), published, "range"), True
         date = narrative_date(self.doc, tok.sent, lookback=2)
+        if date is None and tok.sent.start == 0:   # a headline ("X and Y speak"): the day the lead gives
+            date = lead_date(self.doc, tok.sent, date_cls.fromisoformat(self.doc._.published))
         return date, date is not None
 
     @staticmethod

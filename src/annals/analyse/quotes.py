@@ -46,6 +46,7 @@ class QuoteReader:
         self.last_source: Actor | None = None   # who issued the latest statement
         self._sents = list(doc.sents)
         self._noted = 0   # how many of them were scanned for statement sources
+        self._open: Quote | None = None   # the quotation being attributed
 
     def read(self) -> list[Quote]:
         doc = self.doc
@@ -54,6 +55,7 @@ class QuoteReader:
             inside = doc.char_span(start, end, alignment_mode="expand")
             if inside is None or len(inside) == 0:
                 continue
+            self._open = q   # its own words name no speaker: "“The ambassador said ...,” he stated"
             self._attribute(q, inside)
             if not q.named:
                 self._continuation(q)
@@ -78,6 +80,22 @@ class QuoteReader:
         elif INTRODUCED.search(self.doc.text[max(0, q.start - 12):q.start]):
             # "Quote: “...”" after a sentence saying who spoke or wrote
             q.speaker, q.named = self.last_source or self.actors.previous_person(inside.start, self._quoted), True
+        else:   # words quoted inside a person's own act: "X held a “warm meeting” with Y"
+            q.speaker, q.named = self._doer(inside, qtoks)
+
+    def _doer(self, inside: Span, qtoks: set[int]) -> tuple[Actor | None, bool]:
+        """The person subject of the clause a quotation sits in, when nothing says who spoke it."""
+        root = next(iter(self._roots(inside, qtoks)), None)
+        if root is None or root.head.i in qtoks or root.head.i == root.i:
+            return None, False
+        verb = root.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in qtoks), None)
+        if subj is None or verb.i in qtoks:
+            return None, False
+        actor, named = self._actor(subj)
+        return (actor, named) if actor is not None and actor.kind == "person" else (None, False)
 
     def _speech_verb(self, inside: Span, qtoks: set[int]) -> Token | None:
         """The highest speech verb outside the quotation that governs it, else one beside it in the sentence."""
@@ -140,8 +158,8 @@ class QuoteReader:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i not in qtoks:
                 return self._actor(c)
-        for c in verb.children:   # "..., added Laine." / "..., added the statement."
-            if c.i > verb.i and c.i not in qtoks and self._postposed(c):
+        for c in verb.children:   # "“...,” added Laine." / "..., added the statement." (not "praising X for “...”")
+            if c.i > verb.i and c.i not in qtoks and min(qtoks) < verb.i and self._postposed(c):
                 return self._actor(c)
         head = verb.head
         while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
@@ -187,7 +205,7 @@ class QuoteReader:
 
     def _quoted(self, token_index: int) -> bool:
         idx = self.doc[token_index].idx
-        return any(q.start <= idx < q.end for q in self.quotes)
+        return any(q.start <= idx < q.end for q in (*self.quotes, self._open) if q is not None)
 
     def _office_of(self, owner: Token, noun: Token) -> Actor:
         text = self.doc[owner.i:noun.i + 1].text   # "Berg’s office", as written
