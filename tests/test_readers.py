@@ -310,3 +310,25 @@ def test_a_corrupt_warc_record_is_named_and_the_records_before_kept(tmp_path):
     arts, [err] = read([tmp_path / "bad.warc"])
     assert [a.id for a in arts] == ["http://example.org/0"]
     assert err.source == f"{tmp_path / 'bad.warc'} record 2 (offset {second})" and "corrupt record" in err.problem
+
+
+def test_json_from_a_news_api_with_nested_fields_and_a_bad_item(tmp_path):
+    response = {"status": "ok", "totalResults": 3, "articles": [
+        {"source": {"id": None, "name": "Nord Desk"}, "title": "Envoy named", "url": "http://example.org/e",
+         "publishedAt": "2024-05-01T09:00:00Z", "content": "Envoy Lena Brandt was named on Monday."},
+        {"source": {"name": "Fjord Post"}, "title": "Undated", "url": "http://example.org/u", "content": "Text."},
+        "not an object"]}
+    (tmp_path / "news.json").write_text(json.dumps(response, indent=2))
+    arts, errors = read([tmp_path / "news.json"], columns={"published": "publishedAt", "text": "content"})
+    assert [(a.id, a.published, a.source, a.title, a.text) for a in arts] == [
+        ("http://example.org/e", date(2024, 5, 1), "Nord Desk", "Envoy named",
+         "Envoy Lena Brandt was named on Monday.")]
+    where = str(tmp_path / "news.json")
+    assert [str(e) for e in errors] == [f"{where} item 2 (id http://example.org/u): missing publication date",
+                                        f"{where} item 3: an item must be a JSON object"]
+    (tmp_path / "one.dat").write_text('{\n "id": "x", "date": "2024-01-01", "body": "One.", "src": {"name": "S"}\n}')
+    [art], _ = read([tmp_path / "one.dat"], columns={"text": "body", "source": "src.name"})   # sniffed
+    assert (art.id, art.text, art.source) == ("x", "One.", "S")
+    (tmp_path / "broken.json").write_text('[{"id": ')
+    _, [err] = read([tmp_path / "broken.json"])
+    assert err.problem.startswith("malformed JSON")

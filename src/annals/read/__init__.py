@@ -1,8 +1,9 @@
 """Inputs -> Article records, with a clear error for every bad input.
 
-Formats: plain text with a date line, JSON Lines, CSV, HTML pages, RSS/Atom feeds, WARC/ARC crawls;
-any of them gzip- or bz2-compressed or inside a zip, or on standard input (``-``). The format comes
-from the file's suffix, else from its first bytes, or is forced (``ReadOptions.format``).
+Formats: plain text with a date line, JSON Lines, JSON (a news API's response), CSV, HTML pages,
+RSS/Atom feeds, WARC/ARC crawls; any of them gzip- or bz2-compressed or inside a zip, or on standard
+input (``-``). The format comes from the file's suffix, else from its first bytes, or is forced
+(``ReadOptions.format``).
 ``read_paths`` never raises for a bad input: it yields an ``InputError`` in its place so the rest of a
 batch goes on. Every reader is a generator, so memory stays flat however big the batch.
 """
@@ -20,6 +21,7 @@ from .csv import read_csv
 from .feed import read_feed
 from .html import read_html
 from .inputs import Source, sources
+from .json import read_json
 from .jsonl import read_jsonl
 from .records import ReadOptions
 from .text import parse_text, read_text
@@ -28,19 +30,19 @@ from .warc import read_warc
 __all__ = ["FORMATS", "ReadOptions", "expand", "parse_text", "read_paths"]
 
 Reader = Callable[[Source, ReadOptions], Iterator[Article | InputError]]
-FORMATS: dict[str, Reader] = {"text": read_text, "jsonl": read_jsonl, "csv": read_csv, "html": read_html,
-                              "feed": read_feed, "warc": read_warc}
-SUFFIXES = {".txt": "text", ".text": "text", "": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
-            ".tsv": "csv", ".html": "html", ".htm": "html", ".xhtml": "html", ".rss": "feed", ".atom": "feed",
-            ".warc": "warc", ".arc": "warc"}
+FORMATS: dict[str, Reader] = {"text": read_text, "jsonl": read_jsonl, "json": read_json, "csv": read_csv,
+                              "html": read_html, "feed": read_feed, "warc": read_warc}
+SUFFIXES = {".txt": "text", ".text": "text", "": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+            ".csv": "csv", ".tsv": "csv", ".html": "html", ".htm": "html", ".xhtml": "html", ".rss": "feed",
+            ".atom": "feed", ".warc": "warc", ".arc": "warc"}
 PACKED = (".gz", ".bz2", ".zip")
-NAMED_ONLY = {".tsv"}   # read when named, not picked up from directories (where TSV is mostly metadata)
+NAMED_ONLY = {".tsv", ".json"}   # read when named, not picked up from directories (mostly metadata there)
 FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]")
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
     """Files named (``-`` is standard input), and every article file (a known suffix, possibly compressed,
-    but not ``.tsv``) inside named directories."""
+    but not ``.tsv`` or ``.json``) inside named directories."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -69,8 +71,10 @@ def sniff(head: bytes) -> str:
         return "feed"
     if low.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<!--", b"<")):
         return "html"
+    if start.startswith(b"["):
+        return "json"
     if start.startswith(b"{"):
-        return "jsonl"
+        return "json" if re.match(rb"{[ \t]*\r?\n", start) else "jsonl"   # pretty-printed, else one a line
     if re.match(rb"date[ \t]", low):
         return "text"
     first = start.split(b"\n", 1)[0]

@@ -12,7 +12,7 @@ from ..models import Article
 from .checks import parse_date, require_text, short_id
 
 FIELDS = ("id", "url", "source", "title", "published", "text")
-FORMAT_NAMES = ("text", "jsonl", "csv", "html", "feed", "warc")   # the readers of read/__init__.py FORMATS
+FORMAT_NAMES = ("text", "jsonl", "json", "csv", "html", "feed", "warc")   # the readers of read/__init__.py FORMATS
 DEFAULT_COLUMNS = {"id": ("id",), "url": ("url",), "source": ("source",), "title": ("title",),
                    "published": ("published", "date"), "text": ("text",)}
 
@@ -58,7 +58,7 @@ def published(value: object, opts: ReadOptions, where: str) -> date:
 def record_article(rec: Mapping, opts: ReadOptions, where: str, path: str, fallback_id: str | None = None) -> Article:
     """An Article from a record's fields; a bad record raises an InputError naming ``where``."""
     def get(name: str):
-        return next((rec[c] for c in opts.names(name) if rec.get(c) not in (None, "")), None)
+        return next((v for v in (_field(rec, c) for c in opts.names(name)) if v not in (None, "")), None)
 
     doc_id = get("id")
     if doc_id is None and fallback_id is None:
@@ -76,5 +76,20 @@ def record_article(rec: Mapping, opts: ReadOptions, where: str, path: str, fallb
         raise InputError(exc.source, exc.problem, path) from None
 
 
+def _field(rec: Mapping, column: str):
+    """A record's field; ``a.b`` reaches into nested objects (``source.name`` in a news API's JSON)."""
+    if column in rec:
+        return rec[column]
+    value = rec
+    for part in column.split("."):
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(part)
+    return value
+
+
 def _str(value) -> str | None:
+    """A field as text; an object with a ``name`` (a news API's ``source``) by that name."""
+    if isinstance(value, Mapping):
+        value = value.get("name")
     return None if value is None else str(value)
