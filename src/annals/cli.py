@@ -92,7 +92,7 @@ def cli():
                    "column; repeatable.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def ingest(paths, db, model, processes, fmt, default_date, columns, as_json):
-    """Read, analyse and store articles: text files with a date line, JSON Lines, CSV, HTML pages, RSS/Atom
+    """Read, analyse and store articles: text files with a date line, JSON Lines, JSON, CSV, HTML pages, RSS/Atom
     feeds, WARC/ARC crawls, any of them gzip/bz2-compressed or in a zip; directories; ``-`` for standard input.
     Near-duplicates (reprinted wire copies) are stored once, each copy kept as a source.
 
@@ -325,7 +325,8 @@ def export(fmt, what, out, db, **filters):
 @click.argument("doc_ids", nargs=-1, required=True)
 @store_options
 def forget(doc_ids, db):
-    """Remove articles and every fact only they supported.
+    """Remove articles and every fact only they supported (with their recorded near-copies); a copy's id
+    removes that copy alone.
 
     Example: annals forget sample-letter
     """
