@@ -332,3 +332,21 @@ def test_json_from_a_news_api_with_nested_fields_and_a_bad_item(tmp_path):
     (tmp_path / "broken.json").write_text('[{"id": ')
     _, [err] = read([tmp_path / "broken.json"])
     assert err.problem.startswith("malformed JSON")
+
+
+def test_memory_stays_flat_over_big_compressed_inputs(tmp_path):
+    import tracemalloc
+
+    line = json.dumps({"id": "{}", "date": "2024-01-01", "text": "Word " * 400}) + "\n"
+    with gzip.open(tmp_path / "big.jsonl.gz", "wt") as f:
+        for i in range(5000):   # about 10 MB of text
+            f.write(line.replace("{}", str(i), 1))
+    with zipfile.ZipFile(tmp_path / "many.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        for i in range(1000):   # about 2 MB of text
+            z.writestr(f"m/{i}.txt", f"date 2024-01-02 Member {i}. " + "Text " * 400)
+    tracemalloc.start()
+    count = sum(isinstance(item, Article) for item in read_paths([tmp_path]))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 6000
+    assert peak < 2_000_000, f"peak {peak:,} bytes"   # the inputs hold 12 MB of text
