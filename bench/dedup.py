@@ -1,13 +1,16 @@
 """Near-duplicate detection alone: its cost per article, and the similarities it sees on sample texts.
 
-usage: python bench/dedup.py [DIR_OR_FILES...] [--stored N]
+usage: python bench/dedup.py [DIR_OR_FILES...] [--stored N] [--ingest ROUNDS]
 Defaults to ../shared/data/dev (falls back to the built-in examples). Prints
 - the estimated Jaccard similarity of each rewritten copy and each same-event article in
   tests/dupe_texts.py to the wire story (the threshold is read/duplicates.py's THRESHOLD);
 - milliseconds per article to fingerprint (shingles + MinHash + band hashes);
 - milliseconds per article to sift a batch against an SQLite store already holding N fingerprints
   (random, so no matches: the cost of the band lookup itself), and to record a fingerprint;
-- how many of the articles read are near-copies of another among them.
+- how many of the articles read are near-copies of another among them;
+- with ``--ingest ROUNDS`` (needs the spaCy model): the full ingest of the articles into fresh stores,
+  with and without near-duplicate detection, alternated ROUNDS times in one process (so both see the
+  same machine load), and the relative difference of the totals.
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("paths", nargs="*", default=[str(shared if shared.exists() else example_dir())])
     ap.add_argument("--stored", type=int, default=20000, help="fingerprints in the store before the batch")
+    ap.add_argument("--ingest", type=int, default=0, help="rounds of full ingest with and without detection")
     a = ap.parse_args()
 
     wire = fingerprint(text(WIRE))
@@ -93,6 +97,39 @@ def main() -> None:
     print(f"sift against {a.stored} stored: {sift_s / n * 1000:.2f} ms/article; "
           f"record a fingerprint: {record_s / max(1, len(dupes.originals)) * 1000:.2f} ms/article")
     print(f"near-copies among the articles read: {len(found)} of {n}")
+    if a.ingest:
+        compare_ingest(articles, a.ingest)
+
+
+class NoDuplicates(Duplicates):
+    """Detection switched off: every article is an original, nothing is recorded."""
+
+    def sift(self, articles):
+        self.originals = list(articles)
+        return iter(())
+
+    def stored(self, conn, article):
+        pass
+
+
+def compare_ingest(articles: list[Article], rounds: int) -> None:
+    import annals.api
+
+    totals = {"with": 0.0, "without": 0.0}
+    with tempfile.TemporaryDirectory() as tmp:
+        nlp = Annals(":memory:").nlp
+        for r in range(rounds):
+            for label, cls in (("with", Duplicates), ("without", NoDuplicates)):
+                annals.api.Duplicates = cls
+                store = Annals(str(Path(tmp) / f"{label}-{r}.db"))
+                store._nlp = nlp
+                t = time.perf_counter()
+                store.ingest_articles(articles)
+                totals[label] += time.perf_counter() - t
+        annals.api.Duplicates = Duplicates
+    n = len(articles) * rounds
+    w, wo = totals["with"] / n * 1000, totals["without"] / n * 1000
+    print(f"ingest with detection {w:.1f} ms/article, without {wo:.1f} ms/article: {100 * (w - wo) / wo:+.1f}%")
 
 
 if __name__ == "__main__":
