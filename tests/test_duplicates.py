@@ -155,3 +155,16 @@ def test_same_article_twice_in_a_batch_and_a_replaced_text(store):
     assert replaced.totals()["articles"] == 1 and count(store, schema.doc_bands) == 32
     later = store.ingest_articles([art("c", COPIES["changed headline"])])   # the old text is gone
     assert later.totals()["articles"] == 1
+
+
+def test_the_document_page_lists_every_outlet(store):
+    from fastapi.testclient import TestClient
+
+    from annals.serve.app import create_app
+
+    store.ingest_articles([art("wire", WIRE, "Fjord Wire"), art("c1", COPIES["extra paragraph"], "Nord Desk"),
+                           art("c2", COPIES["changed headline"])])
+    html = TestClient(create_app(store)).get("/documents/wire").text
+    assert "Also published by: " in html
+    assert '<a href="http://c1.example/story" rel="noreferrer">Nord Desk</a> (2024-03-05)' in html
+    assert ">c2</a> (2024-03-05)" in html   # no outlet named: its id
