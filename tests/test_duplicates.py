@@ -149,8 +149,12 @@ def test_band_lookup_and_copies_on_postgres(pg_engine):  # noqa: F811 - the fixt
 
 
 def test_same_article_twice_in_a_batch_and_a_replaced_text(store):
-    report = store.ingest_articles([art("wire", WIRE), art("wire", WIRE)])
-    assert report.totals()["errors"] == 0 and store.stats()["documents"] == 1
+    copy = art("c", COPIES["changed headline"])
+    report = store.ingest_articles([art("wire", WIRE), art("wire", WIRE), copy, copy])
+    assert report.totals()["errors"] == 0 and store.stats()["documents"] == 1 and store.stats()["copies"] == 1
+    report = store.ingest_articles([art("d", COPIES["extra paragraph"])] * 2)   # twice, of a stored one
+    assert report.totals()["errors"] == 0 and store.stats()["copies"] == 2
+    store.forget("d")
     replaced = store.ingest_articles([art("wire", SAME_EVENT["analysis piece"])])   # new text, same id
     assert replaced.totals()["articles"] == 1 and count(store, schema.doc_bands) == 32
     later = store.ingest_articles([art("c", COPIES["changed headline"])])   # the old text is gone

@@ -112,6 +112,7 @@ def _copy_row(a: Article, original: str, similarity: float, now: datetime) -> di
 
 
 def _replace_copies(conn: Connection, rows: list[dict]) -> None:
+    rows = list({r["id"]: r for r in rows}.values())   # one copy read twice in a batch is one row
     for chunk in chunked([r["id"] for r in rows]):
         conn.execute(delete(copies).where(copies.c.id.in_(chunk)))
     conn.execute(insert(copies), rows)
