@@ -172,3 +172,10 @@ def test_the_document_page_lists_every_outlet(store):
     assert "Also published by: " in html
     assert '<a href="http://c1.example/story" rel="noreferrer">Nord Desk</a> (2024-03-05)' in html
     assert ">c2</a> (2024-03-05)" in html   # no outlet named: its id
+
+
+def test_a_stored_document_rewritten_into_a_copy_of_another_is_updated_not_split(store):
+    store.ingest_articles([art("wire", WIRE), art("x", SAME_EVENT["analysis piece"])])
+    report = store.ingest_articles([art("x", COPIES["extra paragraph"])])   # x's new text repeats the wire
+    assert (report.totals()["articles"], report.totals()["duplicates"]) == (1, 0)
+    assert store.document("x")["text"] == text(COPIES["extra paragraph"]) and store.stats()["copies"] == 0

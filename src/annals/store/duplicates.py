@@ -19,7 +19,7 @@ from ..models import Article
 from ..read.duplicates import THRESHOLD, Fingerprint, fingerprint, signature_from_bytes
 from .chunks import chunked
 from .schema import copies, doc_bands, doc_signatures
-from .write import content_hash
+from .write import content_hash, stored_hashes
 
 
 class Duplicates:
@@ -37,11 +37,13 @@ class Duplicates:
 
     def sift(self, articles: Iterable[Article]) -> Iterator[tuple[Article, str]]:
         """Each article repeating a stored one or an earlier one of the batch, with ``duplicate`` (or
-        ``unchanged``: the same copy was recorded before); the others become ``originals``."""
+        ``unchanged``: the same copy was recorded before); the others become ``originals``. A new version
+        of a stored document is always an original: it replaces the old one, whatever it resembles."""
         articles = list(articles)
         with self.engine.connect() as conn:
             known = _copy_hashes(conn, [a.id for a in articles])
             self._was_copy |= known.keys()
+            documents = set(stored_hashes(conn, [a.id for a in articles]))   # new versions replace, whatever
             prints = {a.id: fingerprint(a.text) for a in articles if known.get(a.id) != content_hash(a)}
             stored = _candidates(conn, [h for f in prints.values() for h in f.bands])
             signatures = _signatures(conn, {d for ids in stored.values() for d in ids})
@@ -57,7 +59,7 @@ class Duplicates:
             scored += [(fp.similarity(self._prints[d].signature), d) for d in
                        {d for h in fp.bands for d in self._bands.get(h, ())} if d != a.id]
             best = max(scored, default=(0.0, None))
-            if best[0] < self.threshold:
+            if best[0] < self.threshold or a.id in documents:
                 self.originals.append(a)
                 self._prints[a.id] = fp
                 for h in fp.bands:
