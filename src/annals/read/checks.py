@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
+from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import InputError
 
-
-def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, refusing missing, empty and oversized files."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read file ({exc.strerror})") from exc
-    if size == 0:
-        raise InputError(str(path), "file is empty")
-    if size > max_bytes:
-        raise InputError(str(path), f"file is too large ({size:,} bytes; limit {max_bytes:,})")
-    return path.read_bytes()
+if TYPE_CHECKING:
+    from .inputs import Source
 
 
 def decode(data: bytes, source: str) -> str:
@@ -43,7 +36,28 @@ def parse_date(value: object, source: str) -> date:
         raise InputError(source, f"malformed publication date {text[:40]!r} (expected YYYY-MM-DD)") from exc
 
 
-def require_text(text: str, source: str) -> str:
+def require_text(text: str, source: str, problem: str = "article has no text after the date line") -> str:
     if not text.strip():
-        raise InputError(source, "article has no text after the date line")
+        raise InputError(source, problem)
     return text
+
+
+def text_lines(stream: BinaryIO, src: Source) -> Iterator[bytes]:
+    """The stream's lines as bytes, refusing empty and binary input first (memory stays flat)."""
+    head = stream.read(8192)
+    if not head:
+        raise InputError(src.name, "file is empty", src.path)
+    if b"\x00" in head:
+        raise InputError(src.name, "binary file (contains NUL bytes), not text", src.path)
+    if not head.endswith(b"\n"):
+        head += stream.readline()
+    yield from io.BytesIO(head)
+    yield from stream
+
+
+def short_id(value: str, limit: int = 255) -> str:
+    """An article id that fits the store (``documents.id``): a longer one (a URL) keeps its start and a hash."""
+    value = value.strip()
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit - 17]}#{hashlib.sha1(value.encode()).hexdigest()[:16]}"

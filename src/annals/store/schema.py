@@ -7,14 +7,18 @@ removing a document removes exactly what only it supported.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -122,4 +126,35 @@ quotes = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("sentence", Text, nullable=False),
+)
+
+# Near-duplicate detection (read/duplicates.py, store/duplicates.py): each stored document's MinHash
+# signature and LSH band hashes; an article found to repeat a stored one is not analysed but kept in
+# ``copies`` (its outlet, url and date) under the document it repeats.
+doc_signatures = Table(
+    "doc_signatures", metadata,
+    Column("doc_id", String(255), doc_fk(), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),
+)
+
+doc_bands = Table(
+    "doc_bands", metadata,
+    Column("doc_id", String(255), doc_fk(), primary_key=True),
+    Column("band", SmallInteger, primary_key=True, autoincrement=False),
+    Column("hash", BigInteger, nullable=False),
+    Index("ix_doc_bands_hash", "hash"),
+)
+
+copies = Table(
+    "copies", metadata,
+    Column("id", String(255), primary_key=True),                       # the copy's own article id
+    Column("doc_id", String(255), doc_fk(), nullable=False, index=True),  # the stored document it repeats
+    Column("published", Date, nullable=False),
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text),
+    Column("path", Text),
+    Column("similarity", Float, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("ingested_at", DateTime, nullable=False),
 )

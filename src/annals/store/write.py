@@ -24,6 +24,9 @@ from .schema import (
     contact_participants,
     contact_sources,
     contacts,
+    copies,
+    doc_bands,
+    doc_signatures,
     documents,
     entities,
     offices,
@@ -198,7 +201,7 @@ def delete_document(conn: Connection, doc_id: str) -> bool:
     touched = set(conn.execute(select(contact_sources.c.contact_id)
                                .where(contact_sources.c.doc_id == doc_id)).scalars())
     named = set(conn.execute(select(aliases.c.entity_id).where(aliases.c.doc_id == doc_id)).scalars())
-    for table in (contact_sources, offices, quotes, aliases):
+    for table in (contact_sources, offices, quotes, aliases, doc_bands, doc_signatures, copies):
         conn.execute(delete(table).where(table.c.doc_id == doc_id))
     gone = conn.execute(delete(documents).where(documents.c.id == doc_id)).rowcount
     for contact_id in touched:
