@@ -228,3 +228,9 @@ def test_a_date_of_a_future_event_in_a_clause_is_not_the_meetings(analyse_text):
                       "of their meeting, Mwangi updated Okello on the summits, which are to be held on the 5th "
                       "and 6th of June.", "2024-05-08")
     assert contacts(an) == [("meeting", ("John Mwangi", "Paul Okello"), "2024-05-06")]
+
+
+def test_two_subjects_the_parser_left_uncoordinated_both_take_part(analyse_text):
+    an = analyse_text("Defense Secretary Paul Okello Jr., and US Secretary of Defense Mark Dunn III held a phone "
+                      "call Wednesday, reinforcing the alliance.", "2024-05-09")
+    assert contacts(an) == [("call", ("Mark Dunn III", "Paul Okello Jr."), "2024-05-08")]

@@ -294,17 +294,20 @@ class ContactReader:
         return any(c.dep_ == "nsubj" and _plural_ref(c) for c in verb.children)
 
     def _subjects(self, verb: Token) -> list[Actor | None]:
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "which", "that"):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and all(c.lower_ not in ("who", "which", "that") for c in subjects):
+            out: list[Actor | None] = []
+            for c in subjects:   # "X, and Y held a call" is at times parsed as two subjects
                 if _plural_ref(c):
                     return self._plural(c)
                 parties = self._with_conj(c, self._party(c))
                 if not any(p is not None and p.kind == "person" for p in parties):
                     named = self._person_between(c, verb)   # "Beijing, Oct. 4 (Jiji)--President Xi sent"
                     parties = [named] if named else parties
-                return parties
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                return self._with_conj(verb.head, self._party(verb.head))
+                out += parties
+            return out
+        if subjects:
+            return self._with_conj(verb.head, self._party(verb.head))
         if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head.i != verb.i:
             if verb.dep_ == "acl" and self._party(verb.head):
                 return [self._party(verb.head)]

@@ -16,11 +16,13 @@ from . import extensions, timex  # noqa: F401  (timex registers the annals_timex
 from .dateline import reference_date
 
 # A dateline opening a paragraph: "WASHINGTON (Agency - 13th May, 2022) ", "KYIV, Ukraine — ",
-# "Friday, August 18, 2023 – ". What follows it is a sentence of its own.
+# "Friday, August 18, 2023 – ", "Beijing, Oct. 4 (Agency)--". What follows it is a sentence of its own.
 DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:, [A-Z][A-Za-z.' ]{1,30})?\s*"
     r"(?:\([^)\n]{0,80}\)\s*[-\u2013\u2014:]?|[-\u2013\u2014:])"
-    r"|(?:[A-Z][a-z]+day, )?[A-Z][a-z]+ \d{1,2}, \d{4}\s*[-\u2013\u2014])\s+(?=[A-Z\u201c\"])")
+    r"|(?:[A-Z][a-z]+day, )?[A-Z][a-z]+ \d{1,2}, \d{4}\s*[-\u2013\u2014]"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][a-z]{2,8}\.? \d{1,2} \([^)\n]{1,40}\)\s*(?:--|[-\u2013\u2014]))"
+    r"\s*(?=[A-Z\u201c\"])")
 
 
 @Language.component("annals_paragraphs")
@@ -33,11 +35,11 @@ def paragraphs(doc: Doc) -> Doc:
     for start in [0] + [m.end() for m in re.finditer(r"\n\s*", text)]:
         match = DATELINE.match(text, start)
         if match and match.end() > start + 2:
-            span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
-            if span is not None and span.start > 0:
-                doc[span.start].is_sent_start = True
+            after = next((t for t in doc if t.idx >= match.end()), None)   # (a token may run on: "Press)--The")
+            if after is not None and after.i > 0:
+                after.is_sent_start = True
                 if start == 0:
-                    doc._.lead = span.start
+                    doc._.lead = after.i
     return doc
 
 
