@@ -176,12 +176,13 @@ def _refresh_contact(conn: Connection, contact_id: int) -> None:
 def settle_countries(conn: Connection, doc_ids: list[str]) -> int:
     """Offices whose country was only guessed take the country their holder is known by from other
     articles ("President Vega" in a readout about another country is still Peru's president). Only the people
-    of ``doc_ids`` are looked at, so the cost follows the batch, not the store."""
+    ``doc_ids`` name are looked at, so the cost follows the batch, not the store; as a person's country is only
+    ever set, never changed, settling batch by batch ends as settling all at once."""
     known = select(entities.c.country).where(entities.c.id == offices.c.person_id).scalar_subquery()
     same = offices.alias("same")
     changed = 0
     for chunk in chunked(doc_ids):
-        people = select(offices.c.person_id).where(offices.c.doc_id.in_(chunk))
+        people = select(aliases.c.entity_id).where(aliases.c.doc_id.in_(chunk))
         wrong = [offices.c.country_inferred.is_(True), offices.c.role != "intl_org_head",
                  offices.c.person_id.in_(people),
                  offices.c.person_id.in_(select(entities.c.id).where(entities.c.country.is_not(None))),
