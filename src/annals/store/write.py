@@ -138,7 +138,8 @@ def _entity(conn: Connection, rec: EntityRecord, doc_id: str) -> int:
             changes["name"] = rec.name   # the fullest form seen becomes the display name
         if changes:
             conn.execute(update(entities).where(entities.c.id == entity_id).values(**changes))
-    for alias in {rec.name, *rec.aliases}:
+    # fullest form first: it is the one kept per key, whatever the hash seed's set order
+    for alias in sorted({rec.name, *rec.aliases}, key=lambda a: (-len(a), a)):
         akey = entity_key(rec.kind, alias)
         exists = conn.execute(select(func.count()).select_from(aliases).where(
             aliases.c.entity_id == entity_id, aliases.c.doc_id == doc_id, aliases.c.key == akey)).scalar()
