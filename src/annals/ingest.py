@@ -17,7 +17,7 @@ from .models import Analysis, Article
 from .store.write import content_hash, settle_countries, stored_hashes, write_analysis
 
 T = TypeVar("T")
-BATCH = 64   # articles per hash check and per write transaction
+BATCH = 32   # articles per hash check, per Ray task and per write transaction
 Progress = Callable[[int], None] | None
 Result = Analysis | str   # an article's analysis, or the error that stopped it
 
