@@ -179,7 +179,8 @@ def settle_countries(conn: Connection, doc_ids: list[str]) -> int:
     articles ("President Vega" in a readout about another country is still Peru's president). Only the people
     ``doc_ids`` name are looked at, so the cost follows the batch, not the store; as a person's country is only
     ever set, never changed, settling batch by batch ends as settling all at once."""
-    known = select(entities.c.country).where(entities.c.id == offices.c.person_id).scalar_subquery()
+    known = (select(entities.c.country).where(entities.c.id == offices.c.person_id)
+             .correlate_except(entities).scalar_subquery())   # the outer office's holder, also inside `twin`
     same = offices.alias("same")
     changed = 0
     for chunk in chunked(doc_ids):
