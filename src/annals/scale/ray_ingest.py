@@ -67,9 +67,9 @@ def analysed_on_ray(batches: Iterable[list[Article]], workers: int, model: str, 
                     batch_size: int = 16, analyser: type = BatchAnalyser
                     ) -> Iterator[tuple[list[Article], list[Result]]]:
     """Each batch with its results, in input order, analysed by ``workers`` Ray actors of ``analyser``."""
+    started = connect(workers, address)
     import ray
 
-    started = connect(workers, address)
     pool = Pool(ray.remote(num_cpus=1)(analyser), workers, model, batch_size)
     try:
         yield from pool.run(iter(batches))
