@@ -48,3 +48,24 @@ def test_workers_without_ray_fail_clearly(annals, monkeypatch):
     monkeypatch.setitem(sys.modules, "ray", None)   # as if it were not installed
     with pytest.raises(AnnalsError, match=r"pip install 'annals\[ray\]'"):
         annals.ingest_articles(samples(1), workers=2)
+
+
+def test_a_write_that_fails_rolls_back_its_batch_and_only_that_article_is_lost():
+    from sqlalchemy import func, select
+
+    from annals.ingest import IngestReport, Writer
+    from annals.store.engine import open_engine
+    from annals.store.schema import documents, offices
+
+    from .test_store import analysis
+
+    engine = open_engine("sqlite+pysqlite:///:memory:")
+    good = [analysis(f"a{i}", "2025-05-17", ["Vera Lind", "Tomas Berg"]) for i in range(3)]
+    broken = replace(analysis("bad", "2025-05-17", ["Vera Lind"]), entities=())   # an office of no known person
+    report = IngestReport()
+    Writer(engine, report).write([a.article for a in [good[0], broken, *good[1:]]], [good[0], broken, *good[1:]])
+    assert report.totals()["articles"] == 3 and len(report.errors) == 1
+    assert report.errors[0].startswith("bad (id bad): storing failed: KeyError")
+    with engine.connect() as conn:
+        assert sorted(conn.execute(select(documents.c.id)).scalars()) == ["a0", "a1", "a2"]
+        assert conn.execute(select(func.count()).select_from(offices).where(offices.c.doc_id == "bad")).scalar() == 0
