@@ -135,3 +135,10 @@ def test_cli_ingest_on_ray_workers(cluster, tmp_path):
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["totals"] == {"articles": 4, "contacts": 4, "offices": 11, "quotes": 5,
                                                    "unchanged": 0, "errors": 0}
+
+
+def test_more_workers_than_the_cluster_has_cpus_is_refused(cluster, tmp_path):
+    from annals.errors import AnnalsError
+
+    with pytest.raises(AnnalsError, match="the Ray cluster has 2 CPUs"):
+        Annals(str(tmp_path / "s.db")).ingest_articles(samples(1), workers=3)

@@ -70,6 +70,11 @@ def analysed_on_ray(batches: Iterable[list[Article]], workers: int, model: str, 
     started = connect(workers, address)
     import ray
 
+    cpus = ray.cluster_resources().get("CPU", 0)
+    if workers > cpus:   # an actor that can never start would hold up every batch queued behind it
+        if started:
+            ray.shutdown()
+        raise AnnalsError(f"--workers {workers}: the Ray cluster has {cpus:g} CPUs, one per worker is needed")
     pool = Pool(ray.remote(num_cpus=1)(analyser), workers, model, batch_size)
     try:
         yield from pool.run(iter(batches))
