@@ -65,7 +65,7 @@ def test_a_contact_whose_sources_give_incompatible_dates():
             date_value="2025-05-20", date_earliest=date(2025, 5, 20), date_latest=date(2025, 5, 20)))
     [found] = annals.conflicts()
     assert found["kind"] == "contact_date" and found["about"] == "call: Ana Ruiz – Luis Vega"
-    assert found["contact"] == annals.contacts()[0]["id"]
+    assert found["contact"] == annals.contacts()[0].id
     assert claims(found) == [("2025-05-17", ["a"]), ("2025-05-20", ["b"])]
     assert found["period"] == {"earliest": "2025-05-17", "latest": "2025-05-20"}
     assert found["claims"][1]["sources"][0]["sentence"] == "Luis Vega and Ana Ruiz held a call."

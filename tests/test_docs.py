@@ -24,3 +24,12 @@ def test_the_package_exports_its_python_api():
     from annals.api import Annals
 
     assert annals.Annals is Annals and "Annals" in annals.__all__
+
+
+def test_annals_open_returns_the_api_without_shadowing_the_builtin_open():
+    import annals
+
+    assert isinstance(annals.open(":memory:"), annals.Annals)
+    namespace: dict = {}
+    exec("from annals import *", namespace)
+    assert "open" not in namespace and "Contact" in namespace

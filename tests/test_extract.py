@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def offices(an):
-    return {(o.person, o.role, o.country, o.status, o.date.as_gold() if o.date else None) for o in an.offices}
+    return {(o.person, o.role, o.country, o.status, str(o.date.as_gold()) if o.date else None) for o in an.offices}
 
 
 def contacts(an):
@@ -105,3 +105,106 @@ def test_taking_over_from_someone_ends_their_tenure(analyse_text):
     got = offices(an)
     assert ("Ana Ruiz", "defense_minister", "CHL", "starts", "2024-05-06") in got
     assert ("Pedro Soto", "defense_minister", "CHL", "ends", "2024-05-06") in got
+
+
+def test_bare_titles_take_the_home_country_that_other_bare_titles_show(analyse_text):
+    # A readout qualifies the foreign minister and not its own officials: "Secretary of State" is the
+    # United States' own title, so the bare spokesperson is American too, not Moroccan.
+    an = analyse_text("The below is attributable to Spokesperson Dana Whitfield:\n"
+                      "Secretary of State Alan Brooks spoke with Moroccan Foreign Minister Karim Benali today. "
+                      "Morocco and the Moroccan people were thanked. Benali and Brooks discussed Morocco's "
+                      "reforms.", "2024-05-09")
+    got = offices(an)
+    assert ("Dana Whitfield", "spokesperson", "USA", "holding", None) in got
+    assert ("Karim Benali", "foreign_minister", "MAR", "holding", None) in got
+
+
+def test_a_definite_title_is_the_holder_named_anywhere_not_the_last_name_read(analyse_text):
+    an = analyse_text("Okello wins praise from Nairobi\n\nThe Kenyan president phoned Okello on Sunday to "
+                      "congratulate him.\n\nUgandan Prime Minister Paul Okello and Kenyan President John Mwangi "
+                      "also discussed trade.", "2024-05-09")
+    got = offices(an)
+    assert ("John Mwangi", "head_of_state", "KEN", "holding", None) in got
+    assert not any(p == "Paul Okello" and c == "KEN" for p, _, c, _, _ in got)
+
+
+def test_honorifics_between_title_and_name_and_ambassador_to_a_country(analyse_text):
+    an = analyse_text("Irish Minister for Defence The Rt Hon Sean Byrne MP spoke in Dublin on Monday.\n"
+                      "President Ana Costa has held a meeting with US Ambassador to Brazil Linda Moore at the "
+                      "palace.", "2024-05-09")
+    got = offices(an)
+    assert ("Sean Byrne", "defense_minister", "IRL", "holding", None) in got
+    assert ("Linda Moore", "ambassador", "USA", "holding", None) in got
+
+
+def test_names_inside_a_quotation_do_not_take_its_pronoun(analyse_text):
+    an = analyse_text("Kenyan President John Mwangi met US Ambassador to Kenya Carla Stone on Monday.\n"
+                      "\u201cAmbassador Stone said our election was fair, and that is a fact,\u201d he "
+                      "stated.", "2024-05-09")
+    assert [(q.speaker, q.text[:15]) for q in an.quotes] == [("John Mwangi", "Ambassador Ston")]
+
+
+def test_a_present_perfect_lead_takes_the_day_the_next_sentences_give(analyse_text):
+    an = analyse_text("Chilean President Ana Ruiz has dismissed Defense Minister Pedro Soto, her office "
+                      "announced.\n\nIn a televised address on Wednesday evening, she appointed Luis Vega to "
+                      "replace him.\n\nVega, who became a senator after the 2019 election, has met reporters.",
+                      "2024-05-09")
+    got = offices(an)
+    assert ("Pedro Soto", "defense_minister", "CHL", "ends", "2024-05-08") in got
+    assert not any(p == "Ana Ruiz" and s == "starts" for p, _, _, s, _ in got)   # "appointed X to replace"
+    assert ("Luis Vega", "legislator", "CHL", "starts", "{'earliest': '2019-01-01', 'latest': '2019-12-31'}") \
+        in got   # his own event, not the lead's
+
+
+def test_a_state_or_province_before_a_title_gives_its_country(analyse_text, nlp):
+    from annals.lexicon import lexicon
+
+    lex = lexicon()
+    assert lex.region_country("Delaware") == "USA" and lex.region_country("Punjab") is None   # two countries'
+    assert lex.region_country("Kenya") is None   # a country is not a region of one
+    an = analyse_text("Kenyan President John Mwangi met Ohio Senator Mark Dunn in Nairobi on Monday.", "2024-05-09")
+    assert ("Mark Dunn", "legislator", "USA", "holding", None) in offices(an)
+
+
+def test_words_quoted_inside_a_persons_act_are_theirs_not_the_objects(analyse_text):
+    an = analyse_text("Irish Prime Minister Sean Byrne held a \u201cwarm meeting\u201d with Danish Prime Minister "
+                      "Lars Holm on Friday.\n\nHolm began by thanking Byrne for \u201ca generous welcome to "
+                      "Dublin and to the Irish people.\u201d", "2024-05-11")
+    assert [(q.speaker, q.text[:10]) for q in an.quotes] == [("Sean Byrne", "warm meeti"), ("Lars Holm", "a generous")]
+
+
+def test_a_headline_contact_takes_the_day_of_the_lead(analyse_text):
+    an = analyse_text("Okello speaks with Mwangi\n\nOn Monday Kenyan President-elect John Mwangi took a string "
+                      "of calls from world leaders. Among those who phoned the president-elect was Ugandan "
+                      "President Paul Okello.", "2024-05-08")
+    assert contacts(an) == [("call", ("John Mwangi", "Paul Okello"), "2024-05-06")]
+
+
+def test_an_opening_dateline_is_a_sentence_of_its_own_and_no_events_day(analyse_text):
+    an = analyse_text("NAIROBI (Example Wire - 9th May, 2024) Kenyan President John Mwangi and his Ugandan "
+                      "counterpart Paul Okello talked by telephone about trade.\n\n\"President Mwangi spoke with "
+                      "President Okello about trade,\" his spokesman said in a statement on Wednesday.",
+                      "2024-05-09")
+    assert contacts(an) == [("call", ("John Mwangi", "Paul Okello"), "2024-05-08")]
+
+
+def test_a_meeting_told_with_fewer_participants_is_the_same_meeting(analyse_text):
+    an = analyse_text("On Monday, Kenyan President John Mwangi met US Ambassador Carla Stone. Stone was "
+                      "accompanying Ohio Senator Mark Dunn, and Mwangi met Stone and Dunn at State House.",
+                      "2024-05-09")
+    assert contacts(an) == [("meeting", ("Carla Stone", "John Mwangi", "Mark Dunn"), "2024-05-06")]
+
+
+def test_a_capital_counts_for_its_country_when_a_bare_title_needs_one(analyse_text):
+    an = analyse_text("Foreign Minister Park Min-jun held his first call with his Japanese counterpart, Aiko Mori, "
+                      "on Tuesday.\n\nThey discussed the launches North Korea made last week.\n\n"
+                      "According to Seoul's foreign ministry, Park and Mori agreed that Seoul and Tokyo would "
+                      "keep in touch.", "2024-05-09")
+    assert ("Park Min-jun", "foreign_minister", "KOR", "holding", None) in offices(an)
+
+
+def test_the_author_of_an_embedded_post_is_who_he_refers_to_next(analyse_text):
+    an = analyse_text("Kenyan President John Mwangi phoned Ugandan President Paul Okello on Monday.\n\n"
+                      "President Okello thanked President Mwangi for the call. \u2014 Amos Kibet (@amoskibet) "
+                      "May 6, 2024\n\n\"The two leaders agreed to meet soon,\" he added.", "2024-05-09")
+    assert [(q.speaker, q.text[:10]) for q in an.quotes] == [("Amos Kibet", "The two le")]

@@ -28,8 +28,8 @@ def test_as_of_before_and_after_an_article_changes_who_contacts_and_tenures():
     assert holders(annals, on, as_of=after) == ("probable", ["Karin Lind"])
     assert holders(annals, on, as_of=date(2024, 10, 31)) == ("unknown", [])
 
-    assert [c["sources"][0]["doc"] for c in annals.contacts(as_of=before)] == ["a"]
-    assert [c["sources"][0]["doc"] for c in annals.contacts(as_of=after)] == ["a", "b"]
+    assert [c.sources[0].doc for c in annals.contacts(as_of=before)] == ["a"]
+    assert [c.sources[0].doc for c in annals.contacts(as_of=after)] == ["a", "b"]
 
     [erik] = annals.tenures(**SWE, as_of=before)
     assert erik.person == "Erik Dahl" and erik.as_dict()["end"] == {"earliest": "2024-11-01", "latest": None}
@@ -48,8 +48,8 @@ def test_forget_removes_only_what_that_article_supported():
     assert [s["doc"] for s in karin.as_dict()["sources"]] == ["c"]
     assert karin.as_dict()["start"] == {"earliest": "2024-11-01", "latest": "2024-12-01"}
     assert holders(annals, date(2024, 11, 10)) == ("uncertain", ["Erik Dahl", "Karin Lind"])
-    assert [[p["name"] for p in c["participants"]] for c in annals.contacts()] == [["Erik Dahl", "Ana Ruiz"]]
-    assert {e["name"] for e in annals.entities()} == {"Erik Dahl", "Ana Ruiz", "Karin Lind"}
+    assert [[p.name for p in c.participants] for c in annals.contacts()] == [["Erik Dahl", "Ana Ruiz"]]
+    assert {e.name for e in annals.entities()} == {"Erik Dahl", "Ana Ruiz", "Karin Lind"}
     assert annals.stats()["documents"] == 2 and annals.stats()["contacts"] == 1
 
 

@@ -40,12 +40,12 @@ def test_write_merge_and_forget_on_postgres(pg_engine):
                                              day("2025-05-17"))) == "added"
         assert write_analysis(conn, analysis("b", "2025-05-18", ["Sergei Lavrov", "Marco Rubio"], None)) == "added"
     with pg_engine.connect() as conn:
-        [c] = contacts_query(conn, countries=("RUS",))
+        [c] = contacts_query(conn, countries=("RUS",)).to_dicts()
     assert [s["doc"] for s in c["sources"]] == ["a", "b"]
     with pg_engine.begin() as conn:
         delete_document(conn, "a")
     with pg_engine.connect() as conn:
-        [c] = contacts_query(conn)
+        [c] = contacts_query(conn).to_dicts()
     assert c["date"] is None and [s["doc"] for s in c["sources"]] == ["b"]
 
 
@@ -63,8 +63,8 @@ def test_conflicts_offices_and_contacts_on_postgres(pg_engine):
             write_analysis(conn, an)
     with pg_engine.connect() as conn:
         found = conflicts(conn)
-        listed = offices_list(conn)
-        [c] = contacts_query(conn, limit=5)
+        listed = offices_list(conn).to_dicts()
+        [c] = contacts_query(conn, limit=5).to_dicts()
     assert [(f["kind"], f["period"]["earliest"]) for f in found] == [("office_holder", "2024-02-01")]
     assert [(o["country"], [h["name"] for h in o["holders"]]) for o in listed] == [
         ("ISR", ["Ana Ruiz", "Luis Vega"]), ("PER", ["Luis Vega"])]

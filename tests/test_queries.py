@@ -39,7 +39,7 @@ def test_offices_lists_each_office_with_holders_and_counts_in_one_query():
                    article("d", "2024-04-10", office("Karin Lind", status="starts", when=day("2024-04-09"))),
                    article("e", "2024-04-11", office("Johan Ek", status="former")))
     with statements(annals.engine) as seen:
-        listed = annals.offices()
+        listed = annals.offices().to_dicts()
     assert len(seen) == 1
     assert listed == [
         {"country": "ISR", "role": "defense_minister", "observations": 4,
@@ -50,8 +50,8 @@ def test_offices_lists_each_office_with_holders_and_counts_in_one_query():
         {"country": "SWE", "role": "defense_minister", "observations": 1,
          "holders": [{"name": "Erik Dahl", "observations": 1}]},
     ]
-    assert annals.offices(country="swe") == listed[2:]
-    assert [o["observations"] for o in annals.offices(as_of=date(2024, 1, 31))] == [1, 1]
+    assert annals.offices(country="swe").to_dicts() == listed[2:]
+    assert [o.observations for o in annals.offices(as_of=date(2024, 1, 31))] == [1, 1]
 
     client = TestClient(create_app(annals))
     assert client.get("/api/offices", params={"country": "SWE"}).json() == [
@@ -62,7 +62,7 @@ def test_offices_lists_each_office_with_holders_and_counts_in_one_query():
 def test_entities_page_with_offset():
     annals = store(article("a", "2024-01-10", *(office(n) for n in ("Ana Ruiz", "Luis Vega", "Erik Dahl"))))
     every = annals.entities()
-    assert [e["name"] for e in every] == ["Ana Ruiz", "Erik Dahl", "Luis Vega"]
+    assert [e.name for e in every] == ["Ana Ruiz", "Erik Dahl", "Luis Vega"]
     assert annals.entities(limit=1, offset=1) == every[1:2]
     assert annals.entities(offset=3) == []
 
@@ -75,8 +75,8 @@ def test_many_contacts_come_with_their_sources_in_a_few_statements():
     with statements(annals.engine) as seen:
         found = annals.contacts()
     assert len(seen) <= 10   # participants and sources by chunks of 500 contact ids, not one per contact
-    assert [c["date"]["earliest"] for c in found] == days
-    assert [[s["doc"] for s in c["sources"]] for c in found[:3]] == [["a", "b"], ["a"], ["a", "b"]]
-    assert all(s["sentence"] for c in found for s in c["sources"])
+    assert [c.date.earliest.isoformat() for c in found] == days
+    assert [[s.doc for s in c.sources] for c in found[:3]] == [["a", "b"], ["a"], ["a", "b"]]
+    assert all(s.sentence for c in found for s in c.sources)
     assert annals.contacts(limit=2, offset=599) == found[599:601]
-    assert annals.contacts(as_of=date(2026, 1, 1))[0]["sources"] == found[0]["sources"][:1]
+    assert annals.contacts(as_of=date(2026, 1, 1))[0].sources == found[0].sources[:1]

@@ -35,7 +35,7 @@ def test_who_held_the_defense_ministry(seeded, country, day, person):
 
 def test_israel_usa_contacts_in_date_order(seeded):
     got = [(c["kind"], sorted(p["name"] for p in c["participants"]), c["date"])
-           for c in seeded.contacts(countries=("ISR", "USA"))]
+           for c in seeded.contacts(countries=("ISR", "USA")).to_dicts()]
     assert [(k, p) for k, p, _ in got] == [
         ("meeting", ["Lloyd Austin", "Yoav Gallant"]),
         ("call", ["Lloyd Austin", "Yoav Gallant"]),
@@ -52,7 +52,7 @@ def test_israel_usa_contacts_in_date_order(seeded):
 
 
 def test_every_fact_has_its_sentence(seeded):
-    for c in seeded.contacts():
+    for c in seeded.contacts().to_dicts():
         for s in c["sources"]:
             text = seeded.document(s["doc"])["text"]
             assert s["sentence"] in text and 0 <= s["start"] < s["end"] <= len(text)

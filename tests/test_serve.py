@@ -53,7 +53,7 @@ def test_openapi_documents_every_query(client):
 
 def test_contacts_between_two_countries_with_evidence(client, seeded):
     got = client.get("/api/contacts", params=ISR_USA).json()
-    assert got == seeded.contacts(countries=("ISR", "USA"))
+    assert got == seeded.contacts(countries=("ISR", "USA")).to_dicts()
     assert len(got) >= 3
     for contact in got:
         countries = [set(p["countries"]) for p in contact["participants"]]
@@ -72,7 +72,7 @@ def test_paging_and_filters(client, seeded):
     calls = client.get("/api/contacts", params={"kind": "call"}).json()
     assert calls and all(c["kind"] == "call" for c in calls)
     since = client.get("/api/contacts", params={"since": "2025-01-01"}).json()
-    assert since == seeded.contacts(since=date(2025, 1, 1))
+    assert since == seeded.contacts(since=date(2025, 1, 1)).to_dicts()
     assert len(since) < len(everything)
 
 
@@ -89,7 +89,7 @@ def test_who_tenures_quotes_entities(client, seeded):
         == office[:1]
 
     quotes = client.get("/api/quotes", params={"limit": 2}).json()
-    assert quotes == seeded.quotes(limit=2) and len(quotes) == 2
+    assert quotes == seeded.quotes(limit=2).to_dicts() and len(quotes) == 2
     assert client.get("/api/quotes", params={"as_of": "2000-01-01"}).json() == []
 
     hits = client.get("/api/entities", params={"q": "katz"}).json()
@@ -102,7 +102,7 @@ def test_who_tenures_quotes_entities(client, seeded):
 
 
 def test_document(client, seeded):
-    src = seeded.contacts()[0]["sources"][0]
+    src = seeded.contacts().to_dicts()[0]["sources"][0]
     doc = client.get(f"/api/documents/{src['doc']}").json()
     assert doc == seeded.document(src["doc"])
     assert client.get("/api/documents/no-such.txt").status_code == 404
@@ -186,7 +186,7 @@ def test_contacts_page_lists_what_the_api_returns(client):
 
 
 def test_evidence_link_leads_to_the_marked_sentence(client, seeded):
-    src = seeded.contacts(countries=("ISR", "USA"))[0]["sources"][0]
+    src = seeded.contacts(countries=("ISR", "USA")).to_dicts()[0]["sources"][0]
     page = client.get("/contacts", params=ISR_USA).text
     link = unescape(re.search(r'<a class="evidence" href="([^"]+)"', page).group(1))
     article = client.get(link)
@@ -214,7 +214,7 @@ def test_person_office_search_pages(client, seeded):
 
 
 def test_document_page_escapes_and_ignores_bad_offsets(client, seeded):
-    doc = seeded.contacts()[0]["sources"][0]["doc"]
+    doc = seeded.contacts().to_dicts()[0]["sources"][0]["doc"]
     page = client.get(f"/documents/{doc}", params={"start": 5, "end": 1})
     assert page.status_code == 200 and "<mark" not in page.text
     assert client.get("/documents/missing.txt").status_code == 404

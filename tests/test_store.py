@@ -74,7 +74,7 @@ def test_one_call_reported_by_two_outlets_is_one_contact_with_two_sources(engine
     write(engine, analysis("b", "2025-05-18", ["Sergei Lavrov", "Marco Rubio"], None))
     write(engine, analysis("c", "2025-05-20", ["Marco Rubio", "Sergey Lavrov"], day("2025-05-19")))
     with engine.connect() as conn:
-        found = contacts_query(conn)
+        found = contacts_query(conn).to_dicts()
     assert [len(c["sources"]) for c in found] == [2, 1]
     assert found[0]["date"] == {"earliest": "2025-05-17", "latest": "2025-05-17"}
     assert names(engine) == ["Marco Rubio", "Sergey Lavrov"]
@@ -99,7 +99,7 @@ def test_forget_removes_only_what_that_article_supported(engine):
         assert not delete_document(conn, "c")
         assert delete_document(conn, "a")
     with engine.connect() as conn:
-        found = contacts_query(conn)
+        found = contacts_query(conn).to_dicts()
     assert len(found) == 1 and [s["doc"] for s in found[0]["sources"]] == ["b"]
     assert names(engine) == ["Marco Rubio", "Sergey Lavrov"]
 

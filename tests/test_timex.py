@@ -238,3 +238,12 @@ def test_write_predictions_gives_scorer_records(nlp):
                 {"id": "a2", "date": "2024-03-02", "text": "No dates here."}]
     assert write_predictions(articles, nlp) == [
         {"doc": "a1", "start": 14, "end": 23, "value": "2024-02-29", "type": "DATE"}]
+
+
+def test_today_in_an_embedded_post_is_the_day_of_the_post(nlp):
+    doc = nlp.make_doc("The call came after weeks of tension.\n\nPresident Mwangi held today a call with President "
+                       "Okello. \u2014 Amos Kibet (@amoskibet) May 5, 2024\n\nToday the two sides met again.")
+    doc._.published = "2024-05-08"
+    doc = nlp(doc)
+    values = {t["text"]: t["value"] for t in doc._.timexes}
+    assert values["today"] == "2024-05-05" and values["Today"] == "2024-05-08"

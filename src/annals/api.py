@@ -19,8 +19,9 @@ from .query import entities as entities_q
 from .query import export as export_q
 from .query import offices as offices_q
 from .query import quotes as quotes_q
+from .query.records import Contact, Entity, Office, Quote, Rows
 from .read import read_paths
-from .resolve.tenures import Answer, Tenure
+from .resolve.tenures import Answer, Observation, Tenure
 from .store import schema
 from .store.engine import open_engine
 from .store.write import delete_document
@@ -89,11 +90,17 @@ class Annals:
             return offices_q.who(conn, role, country.upper(), on, as_of)
 
     def tenures(self, person: str | None = None, role: str | None = None, country: str | None = None,
-                as_of: date | None = None) -> list[Tenure]:
+                as_of: date | None = None) -> Rows[Tenure]:
         with self.engine.connect() as conn:
             return offices_q.tenures(conn, person=person, role=role, country=country, as_of=as_of)
 
-    def offices(self, country: str | None = None, as_of: date | None = None) -> list[dict]:
+    def office_mentions(self, **filters) -> Rows[Observation]:
+        """Every mention of a person in an office, with its evidence (``person``, ``role``, ``country``,
+        ``since``/``until`` on the publication day, ``as_of``)."""
+        with self.engine.connect() as conn:
+            return offices_q.mentions(conn, **filters)
+
+    def offices(self, country: str | None = None, as_of: date | None = None) -> Rows[Office]:
         """Each office seen (by country, then role) with its holders' names and observation counts."""
         with self.engine.connect() as conn:
             return offices_q.offices_list(conn, country, as_of)
@@ -103,15 +110,16 @@ class Annals:
         with self.engine.connect() as conn:
             return conflicts_q.conflicts(conn, as_of)
 
-    def contacts(self, **filters) -> list[dict]:
+    def contacts(self, **filters) -> Rows[Contact]:
         with self.engine.connect() as conn:
             return contacts_q.contacts_query(conn, **filters)
 
-    def quotes(self, **filters) -> list[dict]:
+    def quotes(self, **filters) -> Rows[Quote]:
         with self.engine.connect() as conn:
             return quotes_q.quotes_query(conn, **filters)
 
-    def entities(self, text: str = "", kind: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+    def entities(self, text: str = "", kind: str | None = None, limit: int | None = 50,
+                 offset: int = 0) -> Rows[Entity]:
         with self.engine.connect() as conn:
             return entities_q.search(conn, text, kind, limit, offset)
 
@@ -140,3 +148,22 @@ class Annals:
             stem = name[:-4] if name.endswith(".txt") else name
             (out / f"{stem}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1), encoding="utf-8")
         return len(records)
+
+    def export_tables(self, out: str, fmt: str = "csv", what: Iterable[str] = ("contacts",),
+                      **filters) -> list[tuple[str, int]]:
+        """Write the tables ``what`` (names from ``query.dataset.WHAT``) as csv, jsonl or parquet to ``out`` (a
+        directory, one file, or ``-`` for standard output) under the queries' filters; (where, rows) per table."""
+        from .export.files import write_tables
+        from .query.dataset import Filters, tables
+
+        with self.engine.connect() as conn:
+            return write_tables(tables(conn, list(what), Filters(**filters)), fmt, out)
+
+    def export_graph(self, out: str, **filters) -> tuple[str, int, int]:
+        """Write the contact network under the filters as GraphML (a ``.graphml`` file, or a directory);
+        returns (where, nodes, edges)."""
+        from .export.files import write_graph
+        from .query.dataset import Filters, results
+
+        with self.engine.connect() as conn:
+            return write_graph(results(conn, "contacts", Filters(**filters)), out)

@@ -161,7 +161,7 @@ def tenures(person, role, country, db, as_json, as_of):
     """
     if not person and not (role and country):
         raise click.UsageError("give a PERSON, or --role and --country")
-    items = [t.as_dict() for t in Annals(db).tenures(person, role, country, as_of)]
+    items = Annals(db).tenures(person, role, country, as_of).to_dicts()
     if as_json:
         emit_json(items)
         return
@@ -189,7 +189,7 @@ def contacts(person, countries, since, until, kind, limit, db, as_json, as_of):
     Example: annals contacts --country NOR --country FIN --since 2024-01-01
     """
     items = Annals(db).contacts(person=person, countries=countries, since=since, until=until, kind=kind,
-                                as_of=as_of, limit=limit)
+                                as_of=as_of, limit=limit).to_dicts()
     if as_json:
         emit_json(items)
         return
@@ -212,7 +212,7 @@ def quotes(speaker, limit, db, as_json, as_of):
 
     Example: annals quotes --speaker "Ingrid Halvorsen"
     """
-    items = Annals(db).quotes(speaker=speaker, as_of=as_of, limit=limit)
+    items = Annals(db).quotes(speaker=speaker, as_of=as_of, limit=limit).to_dicts()
     if as_json:
         emit_json(items)
         return
@@ -230,7 +230,7 @@ def entities(text, kind, db, as_json):
 
     Example: annals entities halvorsen
     """
-    items = Annals(db).entities(text, kind)
+    items = Annals(db).entities(text, kind).to_dicts()
     if as_json:
         emit_json(items)
         return
@@ -263,17 +263,55 @@ def conflicts(db, as_json, as_of):
                 click.echo(f"    [{s['doc']} {s['published']}] {s['sentence'][:160]}")
 
 
-@cli.command()
-@click.option("--format", "fmt", type=click.Choice(["gold-json"]), default="gold-json", show_default=True)
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False))
-@store_options
-def export(fmt, out_dir, db):
-    """Write what Annals took from each article, one JSON file per article, for the scorer.
+EXPORT_FORMATS = ("gold-json", "csv", "jsonl", "parquet", "graphml")
+EXPORT_TABLES = ("contacts", "contact_sources", "offices", "tenures", "quotes", "entities")
 
-    Example: annals export --format gold-json --out pred/ && python score.py gold/ pred/
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="gold-json", show_default=True,
+              help="gold-json: one file per article for the scorer; csv, jsonl, parquet: flat tables; "
+                   "graphml: the contact network (Gephi).")
+@click.option("--what", multiple=True, type=click.Choice((*EXPORT_TABLES, "all")),
+              help="Tables to write (repeatable); default all into a directory, contacts into one file or -.")
+@click.option("--out", required=True, help="Directory, a file with the format's suffix, or - for standard "
+                                           "output (csv, jsonl).")
+@click.option("--person", help="Contacts, offices, tenures (and quotes, without --speaker) of this person.")
+@click.option("--country", "countries", multiple=True, help="Twice: contacts between these two countries.")
+@click.option("--since", type=DATE, help="Contacts from this day; offices and quotes published from it.")
+@click.option("--until", type=DATE, help="Contacts until this day; offices and quotes published by it.")
+@click.option("--kind", type=click.Choice(CONTACT_KINDS), help="Contacts of this kind.")
+@click.option("--role", type=click.Choice(ROLES), help="Offices and tenures in this role.")
+@click.option("--speaker", help="Quotes by this speaker.")
+@click.option("--as-of", type=DATE, help="Only what articles published by this date said.")
+@store_options
+def export(fmt, what, out, db, **filters):
+    """Write contacts, offices, tenures, quotes and entities as CSV, JSON Lines, Parquet or GraphML, under
+    the queries' filters; or, as gold-json, what Annals took from each article, one JSON file per article.
+
+    Example: annals export --format csv --out tables/ --country NOR --since 2024-01-01
     """
-    n = Annals(db).export(out_dir)
-    click.echo(f"wrote {n} files to {out_dir}")
+    from .export.files import is_single_file
+
+    annals = Annals(db)
+    given = {k: v for k, v in filters.items() if v}
+    if fmt == "gold-json":
+        if given or what:
+            raise click.UsageError("gold-json writes every article whole; filters and --what are for the "
+                                   "other formats")
+        click.echo(f"wrote {annals.export(out)} files to {out}")
+        return
+    if len(filters["countries"]) > 2:
+        raise click.UsageError("give --country at most twice")
+    if fmt == "graphml":
+        if set(what) - {"contacts"}:
+            raise click.UsageError("graphml holds the contact network: --what contacts only")
+        where, nodes, edges = annals.export_graph(out, **filters)
+        click.echo(f"wrote {nodes} nodes and {edges} edges to {where}")
+        return
+    tables = EXPORT_TABLES if "all" in what or (not what and not is_single_file(out, fmt)) else what or ("contacts",)
+    for where, rows in annals.export_tables(out, fmt, tables, **filters):
+        if where != "-":
+            click.echo(f"wrote {rows} rows to {where}")
 
 
 @cli.command()
@@ -324,7 +362,7 @@ def example(db):
     click.echo(f"ingested {t['articles']} articles ({t['unchanged']} unchanged): {t['contacts']} contacts, "
                f"{t['offices']} offices, {t['quotes']} quotes, {t['errors']} errors; store: {db}\n")
     click.echo("$ annals contacts")
-    for c in annals.contacts():
+    for c in annals.contacts().to_dicts():
         click.echo(f"  {fmt_date(c['date']):<24} {c['kind']:<8} " + " – ".join(p["name"] for p in c["participants"]))
     click.echo("\n$ annals tenures (every office seen)")
     for tn in annals.tenures(role=None, country=None):
@@ -333,7 +371,7 @@ def example(db):
                    f"end {describe_bound(d['end'])}")
     click.echo("\n$ annals quotes")
     for q in annals.quotes():
-        click.echo(f"  {q['speaker'] or '(unnamed)'}: “{q['text'][:90]}”")
+        click.echo(f"  {q.speaker or '(unnamed)'}: “{q.text[:90]}”")
 
 
 @cli.command()
@@ -351,6 +389,32 @@ def serve(db, host, port, token):
     from .serve.app import create_app
 
     uvicorn.run(create_app(Annals(db), token=token), host=host, port=port, log_level="warning")
+
+
+@cli.command()
+@store_options
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--get", "get_path", metavar="PATH", help="Answer one request (e.g. /annals.json) and exit.")
+def datasette(db, host, port, get_path):
+    """Browse the SQLite store in Datasette with readable views, table and column descriptions, facets and
+    canned queries; prints the command to run when Datasette is not installed.
+
+    Example: annals datasette --db news.db
+    """
+    import shlex
+
+    from .serve.datasette import prepare, serve_args
+
+    store, meta = prepare(Annals(db).engine)
+    args = serve_args(store, meta, host, port, get_path)
+    try:
+        from datasette.cli import cli as datasette_cli
+    except ImportError:
+        click.echo("Datasette is not installed: pip install 'annals[datasette]', then run:\n"
+                   f"  datasette {shlex.join(args)}")
+        return
+    datasette_cli.main(args, prog_name="datasette")
 
 
 def main():

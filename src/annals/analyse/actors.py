@@ -94,6 +94,8 @@ class Actors:
 
     def __init__(self, doc: Doc, lex: Lexicon):
         self.doc = doc
+        self.text = doc.text   # (Doc.text joins every token on each use;
+        self.tokens = list(doc)   # iterating a Doc makes every Token anew)
         self.lex = lex
         self.people: list[Actor] = []
         self.orgs: dict[str, Actor] = {}
@@ -110,7 +112,7 @@ class Actors:
         for span in sorted(spans, key=lambda s: -len(name_key(s.text).split())):
             self._add_person(span)
         self._known_names()
-        for tok in self.doc:   # "Okonkwo said": an unlabelled proper-noun subject of speech or contact
+        for tok in self.tokens:   # "Okonkwo said": an unlabelled proper-noun subject of speech or contact
             if tok.dep_ == "nsubj" and tok.i not in self.by_token and tok.head.lemma_.lower() in self._verbs:
                 self.name_at(tok)
         for ent in self.doc.ents:
@@ -121,18 +123,20 @@ class Actors:
                     self.weight[code] += 1.0 if ent.label_ == "GPE" else 0.5   # a name counts more than "Iranian"
                 elif self.lex.org(ent.text):
                     self._mention(ent, self._org(ent))
+                elif ent.label_ == "GPE" and fold(ent.text) in self.lex.capitals:   # "Seoul's foreign ministry"
+                    self.weight[self.lex.capitals[fold(ent.text)]] += 0.5
             elif ent.label_ in ("ORG", "FAC") and not any(i in self.by_token for i in range(ent.start, ent.end)):
                 org = self._org(ent)
                 self._mention(ent, org)
                 if org.country and len(org.country) == 3 and org.country.isupper():   # "the Verkhovna Rada"
                     self.weight[org.country] += 0.5
         self.mentions.sort(key=lambda m: m.start)
-        home = self._dateline_country()
+        self.dateline_country = home = self._dateline_country()
         if home:   # "AMMAN - ...": the story is told from there
             self.weight[home] += 2
 
     def _dateline_country(self) -> str | None:
-        match = DATELINE.match(self.doc.text)
+        match = DATELINE.match(self.text)
         if not match:
             return None
         place = match.group(1)
@@ -199,9 +203,9 @@ class Actors:
         for a in self.people:
             if len(a.tokens) > 1 and firsts.count(a.tokens[0]) == 1 and a.tokens[0] not in last:
                 last[a.tokens[0]] = [a]
-        for tok in self.doc:
-            if tok.i in self.by_token or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
-                continue
+        for tok in self.tokens:
+            if tok.i in self.by_token or tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
+                continue   # (a foreign surname is often tagged a common noun: "Zelenskyy said")
             people = last.get(fold(tok.text), [])
             if people and not self.lex.country(tok.text) and not self.lex.org(tok.text):
                 span = self._trim(self.doc[tok.i:tok.i + 1])   # widened over a first name NER missed too
@@ -214,7 +218,8 @@ class Actors:
         doc, start, end = self.doc, span.start, span.end
         while start > 0 and self._name_word(doc[start - 1]):
             start -= 1
-        while start < end and (fold(doc[start].text) in HONORIFICS or not doc[start].text[:1].isalpha()):
+        while start < end and (fold(doc[start].text) in HONORIFICS or not doc[start].text[:1].isalpha() or (
+                doc[start].lower_ == "the" and start + 1 < end and fold(doc[start + 1].text) in HONORIFICS)):
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or not doc[end - 1].text[:1].isalnum()):
             end -= 1
@@ -317,9 +322,18 @@ class Actors:
                   and not (skip and skip(m.start))]
         for m in reversed(people):
             root = self.doc[m.end - 1]
-            if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ == "nsubj"):
+            if root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "appos" and root.head.dep_ == "nsubj") \
+                    or self._signs_post(m):
                 return m
         return people[-1] if people else None
+
+    def _signs_post(self, m: Mention) -> bool:
+        """Is the mention an embedded post's signature, its author: "— Name (@handle) January 1, 2023"?"""
+        doc, text = self.doc, self.text
+        before = text[max(0, doc[m.start].idx - 3):doc[m.start].idx].strip()
+        end = doc[m.end - 1].idx + len(doc[m.end - 1])
+        after = text[end:end + 4].lstrip()
+        return before.endswith(("\u2014", "\u2013", "-")) and after.startswith("(@")
 
     def add_titles(self, holders: dict[int, Actor]) -> None:
         """Titles resolved to their holders become mentions of them ("the Speaker ..., X, said he")."""

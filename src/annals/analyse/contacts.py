@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import Lexicon, fold
 from ..models import ContactObservation, Evidence, TimeValue
 from .actors import COUNTERPARTS, PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors
-from .context import date_of, evidence, narrative_date
+from .context import date_of, evidence, lead_date, narrative_date
 from .quotes import QuoteReader, first_person
 
 PARTY_PREPS = {"with", "to", "between", "from", "among", "and"}
@@ -56,7 +56,7 @@ class ContactReader:
 
     def read(self) -> list[Found]:
         words = self.lex.contact_words
-        for tok in self.doc:
+        for tok in self.actors.tokens:
             rec = self._trigger(tok, words)
             if rec is None or self._unreal(tok):
                 continue
@@ -180,6 +180,9 @@ class ContactReader:
             return TimeValue(f"{published - timedelta(days=1)}/{published}", "DATE",
                              published - timedelta(days=1), published, "range"), True
         date = narrative_date(self.doc, tok.sent, lookback=2)
+        if date is None and tok.sent.start in (0, self.doc._.lead):   # a headline ("X and Y speak") or the
+            # first sentence after a dateline: the day the next sentences give
+            date = lead_date(self.doc, tok.sent, date_cls.fromisoformat(self.doc._.published))
         return date, date is not None
 
     @staticmethod
@@ -415,12 +418,14 @@ def _known(parties: list[Actor | None]) -> list[Actor]:
 def merge(found: list[Found]) -> list[Found]:
     """One entry per interaction: same parties and kind, dates compatible (or unknown)."""
     out: list[Found] = []
+    keys: list[frozenset[str]] = []
     for f in found:
         key = frozenset(p.key + p.kind for p in f.parties)
-        for g in out:
-            kinds_agree = g.kind == f.kind or GENERIC & {f.trigger.lemma_.lower(), g.trigger.lemma_.lower()}
-            same = frozenset(p.key + p.kind for p in g.parties) == key and kinds_agree
-            if same and (g.inferred or f.inferred or _compatible(g.date, f.date)):
+        for g, g_key in zip(out, keys, strict=True):
+            if g_key != key or not (g.kind == f.kind or GENERIC & {f.trigger.lemma_.lower(),
+                                                                   g.trigger.lemma_.lower()}):
+                continue
+            if g.inferred or f.inferred or _compatible(g.date, f.date):
                 if _better(f, g):
                     g.date, g.inferred = f.date, f.inferred
                 if g.trigger.lemma_.lower() in GENERIC:   # the word that names the kind wins
@@ -428,7 +433,16 @@ def merge(found: list[Found]) -> list[Found]:
                 break
         else:
             out.append(f)
-    return out
+            keys.append(key)
+    return [f for f in out if not any(_part_of(f, g) for g in out)]
+
+
+def _part_of(f: Found, g: Found) -> bool:
+    """Is ``f`` a partial account of ``g``: same kind and time, some of its participants ("Ruto met
+    Whitman" beside "Ruto met Whitman and Coons")?"""
+    keys = {p.key + p.kind for p in f.parties}
+    return f is not g and f.kind == g.kind and keys < {p.key + p.kind for p in g.parties} \
+        and _compatible(f.date, g.date)
 
 
 def _better(f: Found, g: Found) -> bool:

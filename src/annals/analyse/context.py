@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
@@ -95,12 +95,42 @@ def narrative_date(doc: Doc, sent: Span, lookback: int = 3) -> TimeValue | None:
     """The day the story is at: the last dated sentence among this one and the few before it."""
     s = sent
     for _ in range(lookback + 1):   # back from this sentence, without walking the whole document
-        dated = [to_timevalue(tx) for tx in timexes_in(doc, s)
-                 if tx.get("type") in ("DATE", "TIME") and not _elsewhere(doc[tx["token_start"]])]
+        dated = [to_timevalue(tx) for tx in timexes_in(doc, s)   # (an opening dateline is no event's day)
+                 if tx.get("type") in ("DATE", "TIME") and not _elsewhere(doc[tx["token_start"]])
+                 and tx["token_start"] >= doc._.lead]
         dated = [tv for tv in dated if tv is not None]
         if dated:
             return dated[-1]
         if s.start == 0:
             return None
         s = doc[s.start - 1].sent
+    return None
+
+
+def present_perfect(verb: Token) -> bool:
+    """Is the event reported in the present perfect ("has dismissed", "has signed a decree removing")?"""
+    node = verb
+    while True:
+        if node.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ in ("relcl", "ccomp", "parataxis") or (
+                node.dep_ == "advcl" and any(c.dep_ in ("mark", "nsubj") for c in node.children)) or (
+                node.dep_ == "prep" and node.lower_ in OTHER_TIME):
+            return False   # "X, who became minister after the election, has met", "since taking office"
+        node = node.head
+
+
+def lead_date(doc: Doc, sent: Span, published: date, ahead: int = 4, days: int = 7) -> TimeValue | None:
+    """The day a story's undated lead ("X has dismissed Y") happened, as the next few sentences tell it:
+    the first single day among them in the week up to publication ("... in a video on Thursday")."""
+    s = sent
+    for _ in range(ahead):
+        if s.end >= len(doc):
+            return None
+        s = doc[s.end].sent
+        for tx in timexes_in(doc, s):
+            tv = to_timevalue(tx)
+            if tv is not None and tx.get("type") in ("DATE", "TIME") and tv.earliest == tv.latest \
+                    and published - timedelta(days=days) <= tv.earliest <= published:
+                return tv
     return None

@@ -14,6 +14,7 @@ def register() -> None:
         ("doc_id", None),       # the article id
         ("published", None),    # ISO publication date (str)
         ("timexes", None),      # list of dicts from annals_timex
+        ("lead", 0),            # token index where the story begins, after an opening dateline
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

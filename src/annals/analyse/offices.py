@@ -9,14 +9,16 @@ leaving office ("assumed his role", "resigned", "replacing X").
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from datetime import date as date_cls
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, Title, fold
 from ..models import Evidence, OfficeObservation, TimeValue
-from .actors import COUNTERPARTS, PERSON_PRONOUNS, Actor, Actors
-from .context import date_of, evidence, narrative_date
+from .actors import COUNTERPARTS, HONORIFICS, PERSON_PRONOUNS, Actor, Actors
+from .context import date_of, evidence, lead_date, narrative_date, present_perfect
 
 SINGLE_HOLDER = {"head_of_state", "head_of_government", "defense_minister", "foreign_minister",
                  "military_chief", "intl_org_head"}
@@ -65,7 +67,7 @@ class OfficeReader:
                 title = self.lex.title(ent.text)
                 if title:
                     out.append((ent, title))
-        for tok in doc:   # "head of the State Property Fund", "chief of the Ministry of Defense"
+        for tok in self.actors.tokens:   # "head of the State Property Fund", "chief of the Ministry of Defense"
             if tok.lower_ in HEAD_WORDS and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of":
                 org = self._org_after(tok.i + 2)
                 if org is not None:
@@ -96,8 +98,12 @@ class OfficeReader:
 
     def read(self) -> list[Seen]:
         self.hints = self._counterpart_countries()
+        pending = []
         for span, title in self.title_spans():
-            self._from_title(span, title)
+            if not self._from_title(span, title):
+                pending.append((span, title))
+        for span, title in pending:   # "the Egyptian president": once every named holder is known
+            self._from_title(span, title, definite_ok=True)
         self._from_counterparts()
         self._from_verbs()
         self._fill_countries()
@@ -108,7 +114,7 @@ class OfficeReader:
         ``self.counterparts`` so X can be given the office of the person whose counterpart X is."""
         hints = {}
         self.counterparts: list[tuple[Actor, Token, str | None]] = []
-        for tok in self.doc:
+        for tok in self.actors.tokens:
             if tok.lemma_.lower() not in COUNTERPARTS:
                 continue
             codes = [self.lex.country(c.text) for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
@@ -150,7 +156,8 @@ class OfficeReader:
                 continue
             if tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "FAC") and tok.ent_iob_ in ("B", "I"):
                 ent = next(e for e in doc.ents if e.start <= i < e.end)
-                code = self.lex.country(ent.text)
+                code = self.lex.country(ent.text) or (   # "Delaware Senator X", "Punjab Chief Minister"
+                    self.lex.region_country(ent.text) if ent.label_ == "GPE" else None)
                 rec = self.lex.org(ent.text)
                 if code:
                     countries.append(code)
@@ -197,6 +204,11 @@ class OfficeReader:
             status, j = "designate", j + 2
         elif j < len(doc) and doc[j].lower_ in ("designate", "elect", "nominee"):
             status, j = "designate", j + 1
+        if j + 1 < len(doc) and doc[j].lower_ == "to":   # "Ambassador to Kenya": the post, not whose it is
+            if self.lex.country(doc[j + 1].text):
+                return j + 2, None, None, status
+            if doc[j + 1].ent_type_ in ("GPE", "ORG"):
+                return next(e for e in doc.ents if e.start <= j + 1 < e.end).end, None, None, status
         if j < len(doc) and doc[j].lower_ in ("of", "for") and j + 1 < len(doc):
             k = j + 1 + (doc[j + 1].lower_ == "the")
             ent = next((e for e in doc.ents if e.start == k or (e.start == j + 1 and e.start <= k < e.end)), None)
@@ -210,7 +222,9 @@ class OfficeReader:
                 country = self.lex.title(ent.text).country                              # UN Secretary-General"
         return j, country, org, status
 
-    def _from_title(self, span: Span, title: Title) -> None:
+    def _from_title(self, span: Span, title: Title, definite_ok: bool = False) -> bool:
+        """Record the office a title gives; False when it is a definite title ("the Egyptian president")
+        to be resolved once every named holder is known."""
         doc = self.doc
         countries, org, statuses, deputy, definite = self._modifiers(span)
         j, of_country, of_org, tail_status = self._after(span)
@@ -220,7 +234,7 @@ class OfficeReader:
         if deputy and "deputy" not in title.title and "vice" not in title.title:
             role = "official"
         if title.needs_country and not (countries or of_country):
-            return   # "opposition leader", "party leader": only "Russian leader X" is a head of state
+            return True   # "opposition leader", "party leader": only "Russian leader X" is a head of state
         if title.org or role == "intl_org_head":
             short = (org or {}).get("short")
             if short:
@@ -230,7 +244,7 @@ class OfficeReader:
             elif title.country:
                 country = title.country
             else:
-                return
+                return True
         elif org and not country:
             country = org.get("country") or org.get("short")
             if org.get("short") and not org.get("country"):
@@ -239,9 +253,11 @@ class OfficeReader:
         status = tail_status or (statuses[0] if statuses else None)
         person, verb_status, verb = self._holder(span, j)
         if person is None and definite and span.root.tag_ not in ("NNS", "NNPS"):
+            if not definite_ok:
+                return False
             person = self._definite_holder(span, role, country)
         if person is None:
-            return
+            return True
         self.title_people.update(dict.fromkeys(range(span.start, span.end), person))
         if status not in ("designate", "former"):
             status = verb_status or status
@@ -253,12 +269,13 @@ class OfficeReader:
             explicit = country is not None
         date = None
         if verb is not None and status in ("starts", "ends"):
-            date = date_of(doc, verb)
+            date = self._event_date(verb)
         elif status in ("starts", "ends"):   # "outgoing Defense Minister X": when the narrative is
             date = narrative_date(doc, span.sent)
         generic = fold(span.text) in ("secretary", "minister", "official", "president") and not explicit
         self.seen.append(Seen(person, role, country, status, evidence(doc, span.sent), date,
                               explicit, generic, title.country, self._owner(span)))
+        return True
 
     def _owner(self, span: Span) -> Actor | None:
         """The person whose aide a title makes its holder: "Kuleba's first deputy"."""
@@ -286,6 +303,9 @@ class OfficeReader:
         """The person a title belongs to, and the status and verb when an "as"/copula phrase says more."""
         doc, actors = self.doc, self.actors
         k = j + 1 if j < len(doc) and doc[j].text == "," else j
+        while k + 1 < len(doc) and (fold(doc[k].text) in HONORIFICS or (   # "Secretary The Rt Hon X MP"
+                doc[k].lower_ == "the" and fold(doc[k + 1].text) in HONORIFICS)):
+            k += 1
         if k < len(doc):
             person = actors.person_at(doc[k])
             if person is not None and actors.by_token[k].start == k:
@@ -341,6 +361,10 @@ class OfficeReader:
                 return self.actors.person_at(c) or self.title_people.get(c.i)   # "The lawmaker succeeded X"
         if verb.dep_ in ("relcl", "acl") and self.actors.person_at(verb.head):   # "X, who took up her post"
             return self.actors.person_at(verb.head)
+        if verb.dep_ == "xcomp":   # "named X to replace him": X does the replacing
+            obj = next((self._named(c) for c in verb.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             return self._subject(verb.head)
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):   # "held a call since taking office"
@@ -355,11 +379,13 @@ class OfficeReader:
 
     def _definite_holder(self, span: Span, role: str, country: str | None) -> Actor | None:
         """"the Iranian president", "the emir of Qatar": the known holder, else the person just named."""
-        for s in reversed(self.seen):
-            if s.role == role and s.country == country and country is not None:
-                return s.person
         if country is None:
             return None
+        known = [s for s in self.seen if s.role == role and s.country == country and s.explicit_country]
+        before = [s for s in known if s.evidence.start <= span.start_char]
+        if before or known:   # the nearest holder named before, else the first named after
+            return max(before, key=lambda s: s.evidence.start).person if before else \
+                min(known, key=lambda s: s.evidence.start).person
         held = {s.person.key for s in self.seen}
         prev = self.actors.previous_person(span.start)
         if prev is not None and prev.key not in held and any(m < span.start for m in prev.mentions):
@@ -368,8 +394,7 @@ class OfficeReader:
 
     # -- verbs of taking and leaving office ----------------------------------
     def _from_verbs(self) -> None:
-        doc = self.doc
-        for tok in doc:
+        for tok in self.actors.tokens:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and not self._modal(tok):
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
@@ -392,7 +417,7 @@ class OfficeReader:
                     for target in replaced:   # the one replaced held what the successor now holds
                         self._extend(target, "ends", tok, then=successor)
                     first = replaced[0] if replaced else None
-                    if lemma in ("replace", "succeed") and subj and tok.tag_ != "VBG":
+                    if lemma in ("replace", "succeed") and subj and tok.tag_ != "VBG" and (first or not objs):
                         self._extend(subj, "starts", tok, first=first)
                     elif lemma == "replace" and self._successor(tok, None):   # "replacing X with Y"
                         self._extend(self._successor(tok, None), "starts", tok, first=first)
@@ -436,9 +461,16 @@ class OfficeReader:
         if _in_progress(verb):   # "the president is replacing X with Y": under way, not yet done
             status, date = ("designate" if status == "starts" else status), None
         else:
-            date = date_of(self.doc, verb) or narrative_date(self.doc, verb.sent, lookback=2)
+            date = self._event_date(verb) or narrative_date(self.doc, verb.sent, lookback=2)
         self.seen.append(Seen(person, base.role, base.country, status, evidence(self.doc, verb.sent),
                               date, base.explicit_country))
+
+    def _event_date(self, verb: Token) -> TimeValue | None:
+        """The date of taking or leaving office: its own, else for a present perfect the lead's day."""
+        date = date_of(self.doc, verb)
+        if date is None and present_perfect(verb):
+            date = lead_date(self.doc, verb.sent, date_cls.fromisoformat(self.doc._.published))
+        return date
 
     def _successor(self, verb: Token, subj: Actor | None) -> Actor | None:
         """Who takes over: "replacing X with Y" names Y, "Y replaced X" the subject."""
@@ -455,22 +487,58 @@ class OfficeReader:
     # -- countries left unsaid ---------------------------------------------
     def _fill_countries(self) -> None:
         """A title without a country takes the person's country stated elsewhere in the article, else
-        the article's main country not already holding that office here."""
+        the article's home country (see ``_home``), else its main country, not already holding that
+        office here."""
         known = {}
         for s in self.seen:
             if s.country and s.explicit_country:
                 known.setdefault(s.person.key, s.country)
+        home = self._home(known)
         for s in self.seen:
             if s.country is None:
                 s.country = known.get(s.person.key) or (known.get(s.owner.key) if s.owner else None)
             if s.country is None:
-                taken = {o.country for o in self.seen if o.role == s.role and o.person is not s.person
-                         and o.status in CURRENT and o.explicit_country} \
-                    if s.role in SINGLE_HOLDER and s.status in CURRENT else set()
+                taken = self._taken(s)
                 if s.default_country and s.default_country not in taken:
                     s.country = s.default_country
+                elif home and home not in taken:
+                    s.country = home
                 else:
                     s.country = self.actors.main_country(exclude=taken)
+
+    def _taken(self, s: Seen) -> set[str]:
+        """Countries where someone else is said to hold this one-holder office now."""
+        if s.role not in SINGLE_HOLDER or s.status not in CURRENT:
+            return set()
+        return {o.country for o in self.seen if o.role == s.role and o.person is not s.person
+                and o.status in CURRENT and o.explicit_country}
+
+    def _home(self, known: dict[str, str]) -> str | None:
+        """The country whose officials the article names without saying whose: news qualifies foreign
+        officials ("Egyptian Foreign Minister X") and not its own. Each person named with a bare title
+        votes for the country known for them elsewhere in the article, else for the title's own
+        ("Secretary of State X": USA); a dateline votes too. No home on a tie."""
+        votes: Counter[str] = Counter()
+        voters = set()
+        for s in sorted(self.seen, key=lambda s: s.evidence.start):   # a person's first title decides
+            if s.person.key in voters or s.generic:
+                continue
+            voters.add(s.person.key)
+            if s.explicit_country:
+                continue
+            code = known.get(s.person.key)
+            if code is None and s.default_country and len(s.default_country) == 3 \
+                    and s.default_country not in self._taken(s):
+                code = s.default_country
+            if code:
+                votes[code] += 1
+        dateline = self.actors.dateline_country
+        if dateline:
+            votes[dateline] += 1
+        if not votes:
+            return None
+        (best, n), *rest = votes.most_common(2) + [(None, 0)]
+        return best if n > rest[0][1] else None
 
 
 def _in_progress(verb: Token) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain
@@ -17,13 +18,29 @@ from ..models import Article
 from . import extensions, timex  # noqa: F401  (timex registers the annals_timex factory)
 from .dateline import reference_date
 
+# A dateline opening a paragraph: "WASHINGTON (Agency - 13th May, 2022) ", "KYIV, Ukraine — ",
+# "Friday, August 18, 2023 – ". What follows it is a sentence of its own.
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:, [A-Z][A-Za-z.' ]{1,30})?\s*"
+    r"(?:\([^)\n]{0,80}\)\s*[-\u2013\u2014:]?|[-\u2013\u2014:])"
+    r"|(?:[A-Z][a-z]+day, )?[A-Z][a-z]+ \d{1,2}, \d{4}\s*[-\u2013\u2014])\s+(?=[A-Z\u201c\"])")
+
 
 @Language.component("annals_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """A line break starts a new sentence: news paragraphs never share one."""
+    """A line break starts a new sentence: news paragraphs never share one; nor does a dateline."""
     for tok in doc[:-1]:
         if "\n" in tok.text_with_ws:
             doc[tok.i + 1].is_sent_start = True
+    text = doc.text
+    for start in [0] + [m.end() for m in re.finditer(r"\n\s*", text)]:
+        match = DATELINE.match(text, start)
+        if match and match.end() > start + 2:
+            span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                doc[span.start].is_sent_start = True
+                if start == 0:
+                    doc._.lead = span.start
     return doc
 
 

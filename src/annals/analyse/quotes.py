@@ -46,14 +46,16 @@ class QuoteReader:
         self.last_source: Actor | None = None   # who issued the latest statement
         self._sents = list(doc.sents)
         self._noted = 0   # how many of them were scanned for statement sources
+        self._open: Quote | None = None   # the quotation being attributed
 
     def read(self) -> list[Quote]:
         doc = self.doc
-        for start, end in find_quotes(doc.text):
+        for start, end in find_quotes(self.actors.text):
             q = Quote(start, end)
             inside = doc.char_span(start, end, alignment_mode="expand")
             if inside is None or len(inside) == 0:
                 continue
+            self._open = q   # its own words name no speaker: "“The ambassador said ...,” he stated"
             self._attribute(q, inside)
             if not q.named:
                 self._continuation(q)
@@ -75,9 +77,25 @@ class QuoteReader:
         verb = self._speech_verb(inside, qtoks)
         if verb is not None:
             q.speaker, q.named = self._speaker_of(verb, qtoks)
-        elif INTRODUCED.search(self.doc.text[max(0, q.start - 12):q.start]):
+        elif INTRODUCED.search(self.actors.text[max(0, q.start - 12):q.start]):
             # "Quote: “...”" after a sentence saying who spoke or wrote
             q.speaker, q.named = self.last_source or self.actors.previous_person(inside.start, self._quoted), True
+        else:   # words quoted inside a person's own act: "X held a “warm meeting” with Y"
+            q.speaker, q.named = self._doer(inside, qtoks)
+
+    def _doer(self, inside: Span, qtoks: set[int]) -> tuple[Actor | None, bool]:
+        """The person subject of the clause a quotation sits in, when nothing says who spoke it."""
+        root = next(iter(self._roots(inside, qtoks)), None)
+        if root is None or root.head.i in qtoks or root.head.i == root.i:
+            return None, False
+        verb = root.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in qtoks), None)
+        if subj is None or verb.i in qtoks:
+            return None, False
+        actor, named = self._actor(subj)
+        return (actor, named) if actor is not None and actor.kind == "person" else (None, False)
 
     def _speech_verb(self, inside: Span, qtoks: set[int]) -> Token | None:
         """The highest speech verb outside the quotation that governs it, else one beside it in the sentence."""
@@ -140,8 +158,8 @@ class QuoteReader:
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i not in qtoks:
                 return self._actor(c)
-        for c in verb.children:   # "..., added Laine." / "..., added the statement."
-            if c.i > verb.i and c.i not in qtoks and self._postposed(c):
+        for c in verb.children:   # "“...,” added Laine." / "..., added the statement." (not "praising X for “...”")
+            if c.i > verb.i and c.i not in qtoks and min(qtoks) < verb.i and self._postposed(c):
                 return self._actor(c)
         head = verb.head
         while head.i != head.head.i and head.pos_ not in ("VERB", "AUX"):
@@ -187,7 +205,7 @@ class QuoteReader:
 
     def _quoted(self, token_index: int) -> bool:
         idx = self.doc[token_index].idx
-        return any(q.start <= idx < q.end for q in self.quotes)
+        return any(q.start <= idx < q.end for q in (*self.quotes, self._open) if q is not None)
 
     def _office_of(self, owner: Token, noun: Token) -> Actor:
         text = self.doc[owner.i:noun.i + 1].text   # "Berg’s office", as written
@@ -232,7 +250,7 @@ class QuoteReader:
         if not self.quotes:
             return
         prev = self.quotes[-1]
-        between = self.doc.text[prev.end:q.start].split("\n")[1:-1]   # whole paragraphs between the two
+        between = self.actors.text[prev.end:q.start].split("\n")[1:-1]   # whole paragraphs between the two
         if prev.named and not any(p.strip(" \"\u201c\u201d\t") for p in between):
             q.speaker, q.named = prev.speaker, True
 
@@ -248,12 +266,12 @@ def first_person(token: Token, reader: QuoteReader) -> Actor | None:
 def read_quotes(doc: Doc, reader: QuoteReader) -> list[QuoteObservation]:
     """Quotations as observations; a few words in quotation marks that nobody is said to have said
     are a name or a scare quote ("Ramstein", "1,000 for 1,000"), not a quotation."""
-    out = []
+    out, text = [], reader.actors.text
     for q in reader.quotes:
-        if not q.named and len(doc.text[q.start:q.end].split()) <= SHORT_UNATTRIBUTED:
+        if not q.named and len(text[q.start:q.end].split()) <= SHORT_UNATTRIBUTED:
             continue
         sent = doc.char_span(q.start, q.end, alignment_mode="expand")
-        sentence = sent[0].sent.text.strip() if sent is not None and len(sent) else doc.text[q.start:q.end]
-        out.append(QuoteObservation(doc.text[q.start:q.end], q.speaker.name if q.speaker else None,
+        sentence = sent[0].sent.text.strip() if sent is not None and len(sent) else text[q.start:q.end]
+        out.append(QuoteObservation(text[q.start:q.end], q.speaker.name if q.speaker else None,
                                     Evidence(doc._.doc_id or "", q.start, q.end, sentence)))
     return out

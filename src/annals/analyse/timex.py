@@ -290,6 +290,24 @@ def second_years(doc: Doc, chosen: list[tuple[int, int]], taken: list[bool]) -> 
     return found
 
 
+POST_SIGNATURE = re.compile(r"\(@\w+\)\s+((?:January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December) \d{1,2}, \d{4})\s*$")
+
+
+def embedded_posts(text: str, published: date) -> list[tuple[int, int, date]]:
+    """Paragraphs quoting a social-media post, signed "— Name (@handle) January 1, 2023": their "today"
+    is the day of the post (character start, end of the paragraph and that day)."""
+    out, start = [], 0
+    for para in text.split("\n"):
+        match = POST_SIGNATURE.search(para)
+        if match:
+            day = resolve_in(normalise(match.group(1)), Context(published))
+            if day is not None and day.earliest == day.latest:
+                out.append((start, start + match.start(), day.earliest))
+        start += len(para) + 1
+    return out
+
+
 def find_timexes(doc: Doc, published: date) -> list[dict]:
     """Every time expression of a parsed Doc, resolved against ``published``, in text order."""
     reader = Reader(doc, published, select(doc, published))
@@ -311,11 +329,14 @@ class Reader:
     def __post_init__(self):
         self.sentence_of = sentence_numbers(self.doc)
         self.anchor = day_value(self.published)
+        self.posts = embedded_posts(self.doc.text, self.published)
 
     def read(self, k: int) -> dict | None:
         start, end = self.chosen[k]
         span = self.doc[start:end]
-        ctx = Context(self.published, tense(span), self.anchor, self.known)
+        posted = next((day for a, b, day in self.posts if a <= span.start_char < b), None)
+        ctx = Context(posted, tense(span), day_value(posted), self.known) if posted else \
+            Context(self.published, tense(span), self.anchor, self.known)
         distance = None if self.anchor_sentence is None else self.sentence_of[start] - self.anchor_sentence
         span, ctx = anchored(span, ctx, _next_expression(self.chosen, k, self.doc), distance) or (span, ctx)
         text = self.completed(span, k, ctx)

@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
@@ -29,6 +29,7 @@ def load_words(name: str) -> frozenset[str]:
     return frozenset(ln.lower() for ln in _lines(name))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "U.S." -> "us", "Türkiye's" -> "turkiye"."""
     text = unicodedata.normalize("NFKD", text)
@@ -85,6 +86,13 @@ class Lexicon:
     def title(self, text: str) -> Title | None:
         return self.titles.get(fold(text))
 
+    def region_country(self, text: str) -> str | None:
+        """Alpha-3 code of the one country a state or province of that name belongs to ("Delaware": USA),
+        from ISO 3166-2 (pycountry); None for a country's own name or a name several countries share."""
+        if not _proper(text) or self.country(text):
+            return None
+        return _regions().get(fold(text))
+
 
 def _spellings(title: str) -> set[str]:
     """A title as written, with British spelling, without hyphens, and in the plural ("the presidents of")."""
@@ -114,6 +122,14 @@ def _countries() -> dict[str, str]:
     for rec in load_jsonl("demonyms.jsonl"):
         table[fold(rec["form"])] = rec["country"]
     return table
+
+
+@cache
+def _regions() -> dict[str, str]:
+    codes: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        codes.setdefault(fold(sub.name), set()).add(sub.country_code)
+    return {name: pycountry.countries.get(alpha_2=cc.pop()).alpha_3 for name, cc in codes.items() if len(cc) == 1}
 
 
 @cache

@@ -8,7 +8,8 @@ from sqlalchemy import Connection, and_, or_, select
 
 from ..store.chunks import chunked
 from ..store.schema import contact_participants, contact_sources, contacts, documents, entities, offices
-from .common import evidence, find_entities, known_docs
+from .common import find_entities, known_docs
+from .records import Contact, ContactSource, DateRange, Participant, Rows
 
 
 def entity_countries(conn: Connection, ids: set[int]) -> dict[int, set[str]]:
@@ -35,7 +36,7 @@ def _participants(conn: Connection, contact_ids: list[int]) -> dict[int, list[in
 
 def contacts_query(conn: Connection, *, person: str | None = None, countries: tuple[str, ...] = (),
                    since: date | None = None, until: date | None = None, kind: str | None = None,
-                   as_of: date | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+                   as_of: date | None = None, limit: int | None = None, offset: int = 0) -> Rows[Contact]:
     """Contacts matching every filter; two countries mean contacts between those countries' actors."""
     docs = known_docs(as_of)
     q = select(contacts).where(contacts.c.id.in_(
@@ -64,13 +65,14 @@ def contacts_query(conn: Connection, *, person: str | None = None, countries: tu
         ids = parts.get(r.id, [])
         if wanted and not _between(wanted, [where[i] for i in ids]):
             continue
-        out.append({"id": r.id, "kind": r.kind, "date": _date(r.date_earliest, r.date_latest),
-                    "participants": [{"name": names[i][0], "kind": names[i][1], "countries": sorted(where[i])}
-                                     for i in ids]})
-    out.sort(key=lambda c: (c["date"] is None, (c["date"] or {}).get("earliest", ""), c["id"]))
+        out.append(Contact(r.id, r.kind, DateRange(r.date_earliest, r.date_latest) if r.date_earliest else None,
+                           [Participant(i, names[i][0], names[i][1], sorted(where[i])) for i in ids]))
+    out.sort(key=lambda c: (c.date is None, c.date.earliest if c.date else date.min, c.id))
     page = out[offset:offset + limit if limit else None]
-    sources = _sources(conn, [c["id"] for c in page], docs)
-    return [{**c, "sources": sources.get(c["id"], [])} for c in page]
+    sources = _sources(conn, [c.id for c in page], docs)
+    for c in page:
+        c.sources = sources.get(c.id, [])
+    return Rows(page, "contacts")
 
 
 def _between(wanted: list[str], sets: list[set[str]]) -> bool:
@@ -80,21 +82,16 @@ def _between(wanted: list[str], sets: list[set[str]]) -> bool:
     return any(a in s1 and b in s2 for i, s1 in enumerate(sets) for j, s2 in enumerate(sets) if i != j)
 
 
-def _date(lo: date | None, hi: date | None) -> dict | None:
-    if lo is None:
-        return None
-    return {"earliest": lo.isoformat(), "latest": hi.isoformat()}
-
-
-def _sources(conn: Connection, contact_ids: list[int], docs) -> dict[int, list[dict]]:
+def _sources(conn: Connection, contact_ids: list[int], docs) -> dict[int, list[ContactSource]]:
     """Each contact's sources in publication order, fetched in a few ``IN (...)`` queries."""
-    out: dict[int, list[dict]] = {}
+    out: dict[int, list[ContactSource]] = {}
     for ids in chunked(contact_ids):
         q = (select(contact_sources, documents.c.published, documents.c.title, documents.c.url)
              .join(documents, documents.c.id == contact_sources.c.doc_id)
              .where(contact_sources.c.contact_id.in_(ids), contact_sources.c.doc_id.in_(docs))
              .order_by(documents.c.published, contact_sources.c.doc_id, contact_sources.c.id))
         for r in conn.execute(q):
-            out.setdefault(r.contact_id, []).append(evidence(
-                r.doc_id, r.published, r.start, r.end, r.sentence, date=r.date_value, title=r.title, url=r.url))
+            out.setdefault(r.contact_id, []).append(ContactSource(
+                r.doc_id, r.published, r.start, r.end, r.sentence, r.date_value, r.date_earliest, r.date_latest,
+                r.place, r.title, r.url))
     return out

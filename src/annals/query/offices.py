@@ -10,6 +10,7 @@ from sqlalchemy import Connection, func, select
 from ..resolve.tenures import Answer, Observation, Tenure, build, holder_on
 from ..store.schema import documents, entities, offices
 from .common import evidence, find_entities, known_docs
+from .records import Holder, Office, Rows
 
 
 def observations(conn: Connection, *, role: str | None = None, country: str | None = None,
@@ -33,28 +34,38 @@ def observations(conn: Connection, *, role: str | None = None, country: str | No
             for r in conn.execute(q)]
 
 
+def mentions(conn: Connection, *, person: str | None = None, role: str | None = None, country: str | None = None,
+             since: date | None = None, until: date | None = None, as_of: date | None = None) -> Rows[Observation]:
+    """Every office observation (one per mention in an article), by publication day; ``since``/``until``
+    bound the publication day."""
+    person_ids = find_entities(conn, person, "person") if person else None
+    found = [o for o in observations(conn, role=role, country=country, person_ids=person_ids, as_of=as_of)
+             if (since is None or o.published >= since) and (until is None or o.published <= until)]
+    return Rows(sorted(found, key=lambda o: (o.published, o.evidence["doc"], o.evidence["start"])), "offices")
+
+
 def tenures(conn: Connection, *, person: str | None = None, role: str | None = None,
-            country: str | None = None, as_of: date | None = None) -> list[Tenure]:
+            country: str | None = None, as_of: date | None = None) -> Rows[Tenure]:
     """Tenures of a person (all their offices, succession from each office's other holders) or of an office."""
     if person is None:
-        return build(observations(conn, role=role, country=country, as_of=as_of))
+        return Rows(build(observations(conn, role=role, country=country, as_of=as_of)), "tenures")
     ids = find_entities(conn, person, "person")
     if not ids:
-        return []
+        return Rows((), "tenures")
     mine = observations(conn, person_ids=ids, as_of=as_of)
     out = []
     for r, c in sorted({(o.role, o.country) for o in mine}):
         if (role and r != role) or (country and c != country.upper()):
             continue
         out += [t for t in build(observations(conn, role=r, country=c, as_of=as_of)) if t.person_id in ids]
-    return out
+    return Rows(out, "tenures")
 
 
 def who(conn: Connection, role: str, country: str, on: date, as_of: date | None = None) -> Answer:
     return holder_on(build(observations(conn, role=role, country=country, as_of=as_of)), on)
 
 
-def offices_list(conn: Connection, country: str | None = None, as_of: date | None = None) -> list[dict]:
+def offices_list(conn: Connection, country: str | None = None, as_of: date | None = None) -> Rows[Office]:
     """Each office seen, by country then role, with its holders (first seen first) and observation counts."""
     first = func.min(func.coalesce(offices.c.date_earliest, documents.c.published))
     q = (select(offices.c.country, offices.c.role, entities.c.name, func.count().label("n"))
@@ -65,10 +76,9 @@ def offices_list(conn: Connection, country: str | None = None, as_of: date | Non
          .order_by(offices.c.country, offices.c.role, first, entities.c.name))
     if country:
         q = q.where(offices.c.country == country.upper())
-    out: dict[tuple[str, str], dict] = {}
+    out: dict[tuple[str, str], Office] = {}
     for r in conn.execute(q):
-        office = out.setdefault((r.country, r.role), {"country": r.country, "role": r.role, "holders": [],
-                                                      "observations": 0})
-        office["holders"].append({"name": r.name, "observations": r.n})
-        office["observations"] += r.n
-    return list(out.values())
+        office = out.setdefault((r.country, r.role), Office(r.country, r.role, [], 0))
+        office.holders.append(Holder(r.name, r.n))
+        office.observations += r.n
+    return Rows(out.values())

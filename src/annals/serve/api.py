@@ -61,13 +61,13 @@ def tenures(annals: Store, person: Name = None, role: Role | None = None,
             limit: Limit = 100, offset: Offset = 0) -> list[dict]:
     """Offices a person held, or the succession in an office, as tenures with uncertain start and end."""
     items = annals.tenures(person, role, country, as_of)
-    return [t.as_dict() for t in items[offset:offset + limit]]
+    return items[offset:offset + limit].to_dicts()
 
 
 @router.get("/offices", summary="Offices with their known holders")
 def offices(annals: Store, country: Annotated[Country | None, Query()] = None, as_of: AsOf = None) -> list[dict]:
     """Each office seen, by country then role, with its holders' names and how often each was observed."""
-    return views.offices(annals.offices(country, as_of))
+    return views.offices(annals.offices(country, as_of).to_dicts())
 
 
 @router.get("/conflicts", summary="Facts the articles disagree on")
@@ -86,20 +86,20 @@ def contacts(annals: Store, person: Name = None,
              limit: Limit = 100, offset: Offset = 0) -> list[dict]:
     """Contacts in date order, each with its participants and sources (document, offsets, sentence)."""
     return annals.contacts(person=person, countries=tuple(country), since=since, until=until, kind=kind,
-                           as_of=as_of, limit=limit, offset=offset)
+                           as_of=as_of, limit=limit, offset=offset).to_dicts()
 
 
 @router.get("/quotes", summary="Direct quotations")
 def quotes(annals: Store, speaker: Name = None, as_of: AsOf = None, limit: Limit = 100,
            offset: Offset = 0) -> list[dict]:
-    return annals.quotes(speaker=speaker, as_of=as_of, limit=limit, offset=offset)
+    return annals.quotes(speaker=speaker, as_of=as_of, limit=limit, offset=offset).to_dicts()
 
 
 @router.get("/entities", summary="Search people, organisations and countries")
 def entities(annals: Store, q: Annotated[str, Query(max_length=200, description="Any part of any name.")] = "",
              kind: Literal["person", "org", "country"] | None = None, limit: Limit = 50,
              offset: Offset = 0) -> list[dict]:
-    return annals.entities(q, kind, limit=limit, offset=offset)
+    return annals.entities(q, kind, limit=limit, offset=offset).to_dicts()
 
 
 @router.get("/documents/{doc_id:path}", summary="An article's text")

@@ -30,7 +30,7 @@ def page(request: Request, template: str, status_code: int = 200, **context):
 
 @router.get("/")
 def home(request: Request, annals: Store):
-    return page(request, "home.html", stats=annals.stats(), offices=views.offices(annals.offices()))
+    return page(request, "home.html", stats=annals.stats(), offices=views.offices(annals.offices().to_dicts()))
 
 
 @router.get("/search")
@@ -41,11 +41,11 @@ def search(request: Request, annals: Store, q: Annotated[str, Query(max_length=2
 @router.get("/people/{name:path}")
 def person(request: Request, annals: Store, name: str):
     """An actor's offices on a timeline, contacts over time, quotations."""
-    matches = annals.entities(name, limit=20)
+    matches = annals.entities(name, limit=20).to_dicts()
     entity = next((e for e in matches if e["name"] == name), matches[0] if matches else None)
     tenures = [t.as_dict() for t in annals.tenures(person=name)]
-    contacts = annals.contacts(person=name, limit=MAX_ROWS)
-    quotes = annals.quotes(speaker=name, limit=MAX_ROWS)
+    contacts = annals.contacts(person=name, limit=MAX_ROWS).to_dicts()
+    quotes = annals.quotes(speaker=name, limit=MAX_ROWS).to_dicts()
     found = entity or tenures or contacts or quotes
     return page(request, "person.html", status_code=200 if found else 404, name=name, entity=entity,
                 tenures=tenures, timeline=views.tenure_items(tenures, "office"), contacts=contacts,
@@ -55,7 +55,7 @@ def person(request: Request, annals: Store, name: str):
 @router.get("/offices")
 def offices(request: Request, annals: Store, country: str | None = None):
     return page(request, "offices.html", country=country,
-                offices=views.offices(annals.offices(country)))
+                offices=views.offices(annals.offices(country).to_dicts()))
 
 
 @router.get("/offices/{country}/{role}")
@@ -85,7 +85,7 @@ def contacts(request: Request, annals: Store, country: Annotated[list[str], Quer
     countries = tuple(c.strip().upper() for c in country if c.strip())[:2]
     filters = {"person": person or None, "kind": kind if kind in CONTACT_KINDS else None,
                "since": _day(since, errors), "until": _day(until, errors)}
-    items = annals.contacts(countries=countries, limit=MAX_ROWS + 1, **filters)
+    items = annals.contacts(countries=countries, limit=MAX_ROWS + 1, **filters).to_dicts()
     return page(request, "contacts.html", countries=countries + ("", "")[len(countries):], filters=filters,
                 since=since or "", until=until or "", errors=errors, contacts=items[:MAX_ROWS],
                 more=len(items) > MAX_ROWS, timeline=views.contact_items(items[:MAX_ROWS]),

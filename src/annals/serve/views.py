@@ -37,8 +37,8 @@ def offices(listed: list[dict]) -> list[dict]:
 def search(annals: Annals, text: str) -> dict:
     """Entities by any name, offices by country or role, countries by code or name."""
     key = fold(text.strip())
-    hits = annals.entities(text.strip(), limit=100) if key else []
-    all_offices = offices(annals.offices())
+    hits = annals.entities(text.strip(), limit=100).to_dicts() if key else []
+    all_offices = offices(annals.offices().to_dicts())
     codes = {o["country"] for o in all_offices} | {e["country"] for e in hits if e["country"]}
     return {
         "entities": hits,
