@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
 from .config import Config
-from .errors import AnnalsError, InputError
+from .errors import InputError
+from .ingest import BATCH, IngestReport, Writer, analysed, fresh_batches
 from .models import Article
 from .query import conflicts as conflicts_q
 from .query import contacts as contacts_q
@@ -25,40 +25,7 @@ from .resolve.tenures import Answer, Observation, Tenure
 from .store import schema
 from .store.duplicates import Duplicates, copies_of, forget_copy
 from .store.engine import open_engine
-from .store.write import content_hash, delete_document, settle_countries, stored_hashes, write_analysis
-
-
-@dataclass
-class FileReport:
-    articles: int = 0
-    contacts: int = 0
-    offices: int = 0
-    quotes: int = 0
-    unchanged: int = 0
-    duplicates: int = 0   # near-copies of a stored article: recorded as its sources, not analysed
-    errors: list[str] = field(default_factory=list)
-
-
-@dataclass
-class IngestReport:
-    files: dict[str, FileReport] = field(default_factory=dict)
-
-    def file(self, path: str | None) -> FileReport:
-        return self.files.setdefault(path or "<input>", FileReport())
-
-    @property
-    def errors(self) -> list[str]:
-        return [e for f in self.files.values() for e in f.errors]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def totals(self) -> dict:
-        keys = ("articles", "contacts", "offices", "quotes", "unchanged", "duplicates")
-        out = {k: sum(getattr(f, k) for f in self.files.values()) for k in keys}
-        out["errors"] = len(self.errors)
-        return out
+from .store.write import delete_document
 
 
 class Annals:
@@ -86,86 +53,44 @@ class Annals:
 
     # -- write --------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], progress: Callable[[int], None] | None = None, *,
-               format: str | None = None, date: date | None = None,
-               columns: Mapping[str, str] | None = None) -> IngestReport:
+               format: str | None = None, date: date | None = None, columns: Mapping[str, str] | None = None,
+               workers: int = 0, ray_address: str | None = None, dedupe: bool = True) -> IngestReport:
         """Read, analyse and store every article under ``paths``; bad inputs are reported, not raised.
+        Files are read as a stream, so memory stays flat however many there are.
 
         ``format`` forces one of ``read.FORMATS`` (else each input's suffix or content decides), ``date``
-        dates inputs that give none, ``columns`` maps Annals fields to CSV/JSON Lines columns.
+        dates inputs that give none, ``columns`` maps Annals fields to CSV/JSON Lines columns. With
+        ``workers`` the analysis runs on that many Ray workers (a local cluster, or the one at ``ray_address``).
+        ``dedupe=False`` analyses near-copies too instead of recording them as sources of the first.
         """
-        report = IngestReport()
-        good: list[Article] = []
         options = ReadOptions(format=format, date=date, columns=columns or {}, max_bytes=self.config.max_bytes)
-        for item in read_paths(paths, options=options):
-            if isinstance(item, InputError):
-                report.file(item.path).errors.append(str(item))
-                if progress:
-                    progress(1)
-            else:
-                report.file(item.path)
-                good.append(item)
-        self.ingest_articles(good, report, progress)
-        return report
+        return self.ingest_articles(read_paths(paths, options=options), progress=progress,
+                                    workers=workers, ray_address=ray_address, dedupe=dedupe)
 
-    def ingest_articles(self, articles: list[Article], report: IngestReport | None = None,
-                        progress: Callable[[int], None] | None = None) -> IngestReport:
-        from .analyse.extract import analyse
-        from .analyse.pipeline import parse
-        from .lexicon import lexicon
-
+    def ingest_articles(self, articles: Iterable[Article | InputError], report: IngestReport | None = None,
+                        progress: Callable[[int], None] | None = None, workers: int = 0,
+                        ray_address: str | None = None, batch: int = BATCH, dedupe: bool = True) -> IngestReport:
+        """Analyse and store a stream of articles (input errors in it are reported) in batches of ``batch``:
+        one hash query and one write transaction per batch; articles stored with the same text are skipped."""
         report = report or IngestReport()
-        lex = lexicon()
-        with self.engine.connect() as conn:
-            stored = stored_hashes(conn, [a.id for a in articles])
-        fresh = []
-        for a in articles:   # an article stored with the same text needs no analysis at all
-            if stored.get(a.id) == content_hash(a):
-                report.file(a.path).unchanged += 1
-                if progress:
-                    progress(1)
-            else:
-                fresh.append(a)
-        dupes = Duplicates(self.engine)
-        for a, outcome in dupes.sift(fresh):   # near-copies of stored or earlier articles need no analysis
-            rep = report.file(a.path)
-            rep.duplicates += outcome == "duplicate"
-            rep.unchanged += outcome == "unchanged"
-            if progress:
-                progress(1)
-        fresh = dupes.originals
-        written: list[str] = []
-        for article, doc in parse(self.nlp, fresh, self.config.batch_size, self.config.processes):
-            rep = report.file(article.path)
-            try:
-                if isinstance(doc, Exception):
-                    raise doc
-                analysis = analyse(article, doc, lex)
-                with self.engine.begin() as conn:
-                    outcome = write_analysis(conn, analysis)
-                    if outcome != "unchanged":
-                        dupes.stored(conn, article)
-            except AnnalsError as exc:
-                rep.errors.append(f"{article.path or article.id}: {exc}")
-            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-                rep.errors.append(f"{article.path or article.id} (id {article.id}): analysis failed: "
-                                  f"{type(exc).__name__}: {exc}")
-            else:
-                if outcome == "unchanged":
-                    rep.unchanged += 1
-                else:
-                    written.append(article.id)
-                    rep.articles += 1
-                    rep.contacts += len(analysis.contacts)
-                    rep.offices += len(analysis.offices)
-                    rep.quotes += len(analysis.quotes)
-            if progress:
-                progress(1)
-        for copy, original in dupes.orphans():
+        dupes = Duplicates(self.engine) if dedupe else None   # near-copies of stored or earlier articles
+        #                                                        are recorded as their sources, not analysed
+        batches = fresh_batches(self.engine, articles, report, progress, batch, dupes)
+        writer = Writer(self.engine, report, progress, dupes)
+        if workers:
+            from .scale.ray_ingest import analysed_on_ray
+
+            results = analysed_on_ray(batches, workers, self.config.model, ray_address, self.config.batch_size)
+        else:
+            from .lexicon import lexicon
+
+            results = analysed(self.nlp, lexicon(), batches, self.config.batch_size, self.config.processes, batch)
+        for batch, outcome in results:
+            writer.write(batch, outcome)
+        for copy, original in dupes.orphans() if dupes else ():
             rep = report.file(copy.path)
             rep.duplicates -= 1
             rep.errors.append(f"{copy.path or copy.id} (id {copy.id}): a copy of {original}, which was not stored")
-        with self.engine.begin() as conn:
-            settle_countries(conn, written)
         return report
 
     def forget(self, doc_id: str) -> bool:

@@ -90,13 +90,19 @@ def cli():
 @click.option("--column", "columns", multiple=True, metavar="FIELD=COLUMN",
               help="Read an article field (id, url, source, title, published, text) from this CSV/JSON Lines "
                    "column; repeatable.")
+@click.option("--workers", type=click.IntRange(0, 1024), default=0, show_default=True,
+              help="Analyse on this many Ray workers (needs annals[ray]; 0: in this process).")
+@click.option("--ray-address", envvar="ANNALS_RAY_ADDRESS",
+              help="Ray cluster to run the workers on (HOST:PORT of `ray start --head`; default: a local one).")
+@click.option("--no-dedupe", is_flag=True, help="Analyse near-copies too, instead of recording them as sources.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def ingest(paths, db, model, processes, fmt, default_date, columns, as_json):
+def ingest(paths, db, model, processes, fmt, default_date, columns, workers, ray_address, no_dedupe, as_json):
     """Read, analyse and store articles: text files with a date line, JSON Lines, JSON, CSV, HTML pages, RSS/Atom
     feeds, WARC/ARC crawls, any of them gzip/bz2-compressed or in a zip; directories; ``-`` for standard input.
     Near-duplicates (reprinted wire copies) are stored once, each copy kept as a source.
 
     Example: annals ingest articles/ feed.rss dump.csv --column text=body --db news.db
+             annals ingest articles/ --workers 2
     """
     mapping = dict(c.split("=", 1) for c in columns if "=" in c)
     if len(mapping) != len(columns) or not set(mapping) <= set(FIELDS):
@@ -104,11 +110,12 @@ def ingest(paths, db, model, processes, fmt, default_date, columns, as_json):
     annals = Annals(db, model, processes=processes)
     files = expand(paths)
     whole = all(f.suffix.lower() in {".txt", ".html", ".htm"} for f in files)   # one article per file
-    with Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    label = f"ingesting on {workers} Ray workers" if workers else "ingesting"
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=Console(stderr=True), disable=as_json or not sys.stderr.isatty()) as bar:
         task = bar.add_task("ingest", total=len(files) if whole else None)
         report = annals.ingest(paths, progress=lambda n: bar.advance(task, n), format=fmt, date=default_date,
-                               columns=mapping)
+                               columns=mapping, workers=workers, ray_address=ray_address, dedupe=not no_dedupe)
     if as_json:
         emit_json({"files": {k: vars(v) for k, v in report.files.items()}, "totals": report.totals()})
     else:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ModelNotFound
+from ..ingest import batched
 from ..lexicon import Lexicon, lexicon
 from ..models import Article
 from . import extensions, timex  # noqa: F401  (timex registers the annals_timex factory)
@@ -75,29 +78,34 @@ def make_doc(nlp: Language, article: Article) -> Doc:
 
 def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 16, processes: int = 1
           ) -> Iterator[tuple[Article, Doc | Exception]]:
-    """Run the pipeline over articles in batches (``nlp.pipe``), keeping each with its Doc. A batch that
-    fails is run again one article at a time, so only the article at fault gets its exception. With
-    ``processes`` > 1 the stream is spread over that many worker processes; if a worker fails, the
-    articles not yet returned go through the one-process path."""
-    articles = list(articles)
-    done = 0
+    """Run the pipeline over a stream of articles in batches (``nlp.pipe``), keeping each with its Doc; only
+    a batch's worth is held at a time. A batch that fails is run again one article at a time, so only the
+    article at fault gets its exception. With ``processes`` > 1 the stream is spread over that many worker
+    processes; if a worker fails, the articles not yet returned go through the one-process path."""
+    articles = iter(articles)
     if processes > 1:
-        items = ((make_doc(nlp, a), a) for a in articles)
+        sent: deque[Article] = deque()   # handed to the workers, not yet returned
+        upstream: list[Exception] = []
+
+        def items() -> Iterator[tuple[Doc, Article]]:
+            try:
+                for a in articles:
+                    sent.append(a)
+                    yield make_doc(nlp, a), a
+            except Exception as exc:
+                upstream.append(exc)
+                raise
+
         try:
-            for doc, article in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=processes):
-                done += 1
+            for doc, article in nlp.pipe(items(), as_tuples=True, batch_size=batch_size, n_process=processes):
+                sent.popleft()
                 yield article, doc
             return
         except Exception:  # noqa: BLE001 - fall back below, article by article where needed
-            pass
-    batch: list[Article] = []
-    articles = articles[done:]
-    for article in articles:
-        batch.append(article)
-        if len(batch) == batch_size:
-            yield from _parse_batch(nlp, batch)
-            batch = []
-    if batch:
+            if upstream:   # the input failed, not a worker
+                raise upstream[0] from None
+        articles = chain(list(sent), articles)
+    for batch in batched(articles, batch_size):
         yield from _parse_batch(nlp, batch)
 
 

@@ -23,15 +23,16 @@ from .write import content_hash, stored_hashes
 
 
 class Duplicates:
-    """Near-duplicate detection for one ingest batch: ``sift`` the articles before analysis, call
-    ``stored`` in the transaction that writes each analysed one, then report ``orphans``."""
+    """Near-duplicate detection over one ingest: ``sift`` each batch before analysis, call ``stored`` in
+    the transaction that writes each analysed article, then report ``orphans``. Originals not yet stored
+    are kept in memory (so a copy in a later batch is still found) until ``stored`` puts them in the store."""
 
     def __init__(self, engine: Engine, threshold: float = THRESHOLD):
         self.engine = engine
         self.threshold = threshold
         self.originals: list[Article] = []
         self._prints: dict[str, Fingerprint] = {}
-        self._bands: dict[int, list[str]] = defaultdict(list)        # band hash -> originals of this batch
+        self._bands: dict[int, list[str]] = defaultdict(list)        # band hash -> originals not yet stored
         self._pending: dict[str, list[tuple[Article, float]]] = {}   # original id -> its copies in this batch
         self._was_copy: set[str] = set()
 
@@ -40,6 +41,7 @@ class Duplicates:
         ``unchanged``: the same copy was recorded before); the others become ``originals``. A new version
         of a stored document is always an original: it replaces the old one, whatever it resembles."""
         articles = list(articles)
+        self.originals = []   # this call's; earlier ones are being analysed or stored already
         with self.engine.connect() as conn:
             known = _copy_hashes(conn, [a.id for a in articles])
             self._was_copy |= known.keys()
@@ -77,9 +79,15 @@ class Duplicates:
     def stored(self, conn: Connection, article: Article) -> None:
         """Record a just-written original's fingerprint and the copies of it this batch found (after
         ``write_analysis`` added or replaced it: a replaced document's old fingerprint is gone with it)."""
-        fp = self._prints.get(article.id)
+        fp = self._prints.pop(article.id, None)   # in the store from now on: memory stays flat
         if fp is None:
             return
+        for h in fp.bands:
+            ids = self._bands.get(h)
+            if ids is not None and article.id in ids:
+                ids.remove(article.id)
+                if not ids:
+                    del self._bands[h]
         if article.id in self._was_copy:   # a copy once, an original now
             conn.execute(delete(copies).where(copies.c.id == article.id))
         conn.execute(insert(doc_signatures).values(doc_id=article.id, minhash=fp.to_bytes()))

@@ -141,7 +141,8 @@ def _entity(conn: Connection, rec: EntityRecord, doc_id: str) -> int:
             changes["name"] = rec.name   # the fullest form seen becomes the display name
         if changes:
             conn.execute(update(entities).where(entities.c.id == entity_id).values(**changes))
-    for alias in {rec.name, *rec.aliases}:
+    # fullest form first: it is the one kept per key, whatever the hash seed's set order
+    for alias in sorted({rec.name, *rec.aliases}, key=lambda a: (-len(a), a)):
         akey = entity_key(rec.kind, alias)
         exists = conn.execute(select(func.count()).select_from(aliases).where(
             aliases.c.entity_id == entity_id, aliases.c.doc_id == doc_id, aliases.c.key == akey)).scalar()
@@ -179,12 +180,14 @@ def _refresh_contact(conn: Connection, contact_id: int) -> None:
 def settle_countries(conn: Connection, doc_ids: list[str]) -> int:
     """Offices whose country was only guessed take the country their holder is known by from other
     articles ("President Vega" in a readout about another country is still Peru's president). Only the people
-    of ``doc_ids`` are looked at, so the cost follows the batch, not the store."""
-    known = select(entities.c.country).where(entities.c.id == offices.c.person_id).scalar_subquery()
+    ``doc_ids`` name are looked at, so the cost follows the batch, not the store; as a person's country is only
+    ever set, never changed, settling batch by batch ends as settling all at once."""
+    known = (select(entities.c.country).where(entities.c.id == offices.c.person_id)
+             .correlate_except(entities).scalar_subquery())   # the outer office's holder, also inside `twin`
     same = offices.alias("same")
     changed = 0
     for chunk in chunked(doc_ids):
-        people = select(offices.c.person_id).where(offices.c.doc_id.in_(chunk))
+        people = select(aliases.c.entity_id).where(aliases.c.doc_id.in_(chunk))
         wrong = [offices.c.country_inferred.is_(True), offices.c.role != "intl_org_head",
                  offices.c.person_id.in_(people),
                  offices.c.person_id.in_(select(entities.c.id).where(entities.c.country.is_not(None))),
