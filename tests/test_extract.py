@@ -234,3 +234,15 @@ def test_two_subjects_the_parser_left_uncoordinated_both_take_part(analyse_text)
     an = analyse_text("Defense Secretary Paul Okello Jr., and US Secretary of Defense Mark Dunn III held a phone "
                       "call Wednesday, reinforcing the alliance.", "2024-05-09")
     assert contacts(an) == [("call", ("Mark Dunn III", "Paul Okello Jr."), "2024-05-08")]
+
+
+def test_a_possessor_before_the_recipient_is_not_a_recipient(analyse_text):
+    an = analyse_text("Last year, Kenyan President John Mwangi sent a similar message to Mark Dunn's predecessor, "
+                      "Paul Okello.", "2024-05-09")
+    assert [c[1] for c in contacts(an)] == [("John Mwangi", "Paul Okello")]
+
+
+def test_a_country_at_talks_is_the_head_of_its_delegation(analyse_text):
+    an = analyse_text("Kenya and Uganda held talks in Arusha on May 6.\n\nKenyan presidential aide John Mwangi, "
+                      "who headed the Kenyan delegation in Arusha, said the talks went well.", "2024-05-09")
+    assert contacts(an) == [("meeting", ("John Mwangi", "Uganda"), "2024-05-06")]

@@ -70,7 +70,36 @@ class ContactReader:
                 self._date_earlier(kind, date)   # "The meeting took place on Tuesday, 13 December"
             for group in groups:
                 self.found.append(Found(kind, group, tok, date, evidence(self.doc, tok.sent), place, inferred))
-        return self._without_visits_told_twice()
+        return self._delegations_by_their_heads(self._without_visits_told_twice())
+
+    def _delegations_by_their_heads(self, found: list[Found]) -> list[Found]:
+        """At talks between countries, a country whose delegation the article says someone headed is that
+        person ("X, who headed the Russian delegation"; "the Russian delegation, led by X")."""
+        heads: dict[str, Actor] = {}
+        for tok in self.actors.tokens:
+            if tok.lemma_.lower() != "delegation":
+                continue
+            codes = [self.lex.country(c.text) for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+            code = next(filter(None, codes), None)
+            verb = tok.head if tok.dep_ == "dobj" else next(
+                (c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("head", "lead")), None)
+            if code is None or verb is None or verb.lemma_.lower() not in ("head", "lead"):
+                continue
+            if tok.dep_ == "dobj":   # "X, who headed the delegation" / "X headed the delegation"
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                person = self.actors.person_at(verb.head) if subj is not None and subj.lower_ in ("who", "that") \
+                    else (self.actors.person_at(subj) if subj is not None else None)
+            else:                    # "the delegation, led by X"
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                person = next((self.actors.person_at(g) for g in agent.children if g.dep_ == "pobj"), None) \
+                    if agent is not None else None
+            if person is not None:
+                heads.setdefault(code, person)
+        for f in found:
+            if f.kind == "meeting":
+                f.parties = [heads[p.country] if p.kind == "country" and p.country in heads
+                             and heads[p.country] not in f.parties else p for p in f.parties]
+        return found
 
     def _without_visits_told_twice(self) -> list[Found]:
         """A visit to a country is no contact of its own when the visitor is from there, or met someone
@@ -402,6 +431,9 @@ class ContactReader:
             if t.pos_ in ("VERB", "AUX") or (t.pos_ == "ADP" and t.lower_ in LIST_STOPS) or t.text == ";":
                 break
             person = self.actors.person_at(t)
+            mention = self.actors.by_token.get(t.i)
+            if mention is not None and mention.end < len(self.doc) and self.doc[mention.end].tag_ == "POS":
+                continue   # "to Kishida's predecessor, Suga": the predecessor, not Kishida
             if person is not None and person not in out:
                 out.append(person)
         return out
