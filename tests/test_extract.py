@@ -246,3 +246,16 @@ def test_a_country_at_talks_is_the_head_of_its_delegation(analyse_text):
     an = analyse_text("Kenya and Uganda held talks in Arusha on May 6.\n\nKenyan presidential aide John Mwangi, "
                       "who headed the Kenyan delegation in Arusha, said the talks went well.", "2024-05-09")
     assert contacts(an) == [("meeting", ("John Mwangi", "Uganda"), "2024-05-06")]
+
+
+def test_the_country_leader_is_the_one_named_bare_or_the_head_of_government(analyse_text):
+    an = analyse_text("Ugandan President Paul Okello learned as much at his meeting with the Kenyan President in "
+                      "Nairobi.\n\n\u201cWe respect the wishes of President Mwangi,\u201d an aide said.\n\n"
+                      "Tanzanian Premier Ali Juma also sent a message to the new Kenyan leader.", "2024-05-09")
+    got = contacts(an)
+    assert ("meeting", ("Mwangi", "Paul Okello"), None) in got
+    assert not any(p == ("Ali Juma", "Paul Okello") for _, p, _ in got)
+
+
+def test_a_double_hyphen_is_a_dash(nlp):
+    assert [t.text for t in nlp("(Example Wire)--Chinese President")][-3:] == ["--", "Chinese", "President"]

@@ -271,6 +271,9 @@ class OfficeReader:
             if not definite_ok:
                 return False
             person = self._definite_holder(span, role, country)
+            if person is not None and role in HEADS:   # "the Japanese leader", known as prime minister
+                role = next((s.role for s in self._offices_of(person) if s.role in HEADS and s.country == country),
+                            role)
         if person is None:
             return True
         self.title_people.update(dict.fromkeys(range(span.start, span.end), person))
@@ -396,7 +399,14 @@ class OfficeReader:
         """"the Iranian president", "the emir of Qatar": the known holder, else the person just named."""
         if country is None:
             return None
-        known = [s for s in self.seen if s.role == role and s.country == country and s.explicit_country]
+        known = [s for s in self.seen if s.role == role and s.country == country and s.explicit_country] or [
+            s for s in self.seen if role in HEADS and s.role in HEADS and s.country == country
+            and s.explicit_country]   # "the Japanese leader": the prime minister when no head of state is named
+        if not known:   # "President Trump" said bare, and the one such: "the US President" is him
+            elsewhere = {s.person.key for s in self.seen if s.explicit_country and s.country != country}
+            bare = {s.person.key: s for s in self.seen if s.role == role and s.country is None
+                    and s.person.key not in elsewhere}
+            known = list(bare.values()) if len(bare) == 1 else []
         before = [s for s in known if s.evidence.start <= span.start_char]
         if before or known:   # the nearest holder named before, else the first named after
             return max(before, key=lambda s: s.evidence.start).person if before else \

@@ -10,6 +10,7 @@ from itertools import chain
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from ..errors import ModelNotFound
 from ..ingest import batched
@@ -60,6 +61,8 @@ def build(model: str) -> Language:
         nlp = spacy.load(model)
     except OSError as exc:
         raise ModelNotFound(model) from exc
+    infixes = [*nlp.Defaults.infixes, r"--"]   # "(Agency)--Chinese President": a dash, not one word
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("annals_paragraphs", before="parser")
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
