@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, and_, nulls_last, or_, select
 
 from ..store.chunks import chunked
 from ..store.schema import contact_participants, contact_sources, contacts, documents, entities, offices
-from .common import evidence, find_entities, known_docs
+from .common import evidence, find_entities
 
 
 def entity_countries(conn: Connection, ids: set[int]) -> dict[int, set[str]]:
@@ -33,13 +33,32 @@ def _participants(conn: Connection, contact_ids: list[int]) -> dict[int, list[in
     return out
 
 
+def of_country(code: str):
+    """Ids of the entities of a country: their own, or one of an office they are recorded in (a subquery)."""
+    return select(entities.c.id).where(entities.c.country == code).union(
+        select(offices.c.person_id).where(offices.c.country == code))
+
+
+def _with_countries(codes: list[str]):
+    """Contacts with a participant of the first country and, given two, another participant of the second."""
+    a = contact_participants.alias("a")
+    q = select(a.c.contact_id).where(a.c.contact_id == contacts.c.id, a.c.entity_id.in_(of_country(codes[0])))
+    if len(codes) > 1:
+        b = contact_participants.alias("b")
+        q = q.join(b, and_(b.c.contact_id == a.c.contact_id, b.c.entity_id != a.c.entity_id)).where(
+            b.c.entity_id.in_(of_country(codes[1])))
+    return q.exists()
+
+
 def contacts_query(conn: Connection, *, person: str | None = None, countries: tuple[str, ...] = (),
                    since: date | None = None, until: date | None = None, kind: str | None = None,
                    as_of: date | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
-    """Contacts matching every filter; two countries mean contacts between those countries' actors."""
-    docs = known_docs(as_of)
-    q = select(contacts).where(contacts.c.id.in_(
-        select(contact_sources.c.contact_id).where(contact_sources.c.doc_id.in_(docs))))
+    """Contacts matching every filter, dated ones first by date; two countries mean contacts between those
+    countries' actors. Filters, order and paging run in the database, so a page costs the same in any store."""
+    q = select(contacts)
+    if as_of:
+        q = q.where(select(contact_sources.c.id).join(documents, documents.c.id == contact_sources.c.doc_id)
+                    .where(contact_sources.c.contact_id == contacts.c.id, documents.c.published <= as_of).exists())
     if kind:
         q = q.where(contacts.c.kind == kind)
     if since:
@@ -52,32 +71,20 @@ def contacts_query(conn: Connection, *, person: str | None = None, countries: tu
         ids = find_entities(conn, person)
         q = q.where(contacts.c.id.in_(select(contact_participants.c.contact_id)
                                       .where(contact_participants.c.entity_id.in_(ids or [-1]))))
-    rows = conn.execute(q).all()
+    if countries:
+        q = q.where(_with_countries([c.upper() for c in countries]))
+    q = q.order_by(nulls_last(contacts.c.date_earliest), contacts.c.id).offset(offset or None)
+    rows = conn.execute(q.limit(limit) if limit else q).all()
     parts = _participants(conn, [r.id for r in rows])
     all_ids = {i for ps in parts.values() for i in ps}
     names = {r.id: (r.name, r.kind) for chunk in chunked(sorted(all_ids)) for r in conn.execute(
         select(entities.c.id, entities.c.name, entities.c.kind).where(entities.c.id.in_(chunk)))}
     where = entity_countries(conn, all_ids)
-    wanted = [c.upper() for c in countries]
-    out = []
-    for r in rows:
-        ids = parts.get(r.id, [])
-        if wanted and not _between(wanted, [where[i] for i in ids]):
-            continue
-        out.append({"id": r.id, "kind": r.kind, "date": _date(r.date_earliest, r.date_latest),
-                    "participants": [{"name": names[i][0], "kind": names[i][1], "countries": sorted(where[i])}
-                                     for i in ids]})
-    out.sort(key=lambda c: (c["date"] is None, (c["date"] or {}).get("earliest", ""), c["id"]))
-    page = out[offset:offset + limit if limit else None]
-    sources = _sources(conn, [c["id"] for c in page], docs)
-    return [{**c, "sources": sources.get(c["id"], [])} for c in page]
-
-
-def _between(wanted: list[str], sets: list[set[str]]) -> bool:
-    if len(wanted) == 1:
-        return any(wanted[0] in s for s in sets)
-    a, b = wanted[0], wanted[1]
-    return any(a in s1 and b in s2 for i, s1 in enumerate(sets) for j, s2 in enumerate(sets) if i != j)
+    sources = _sources(conn, [r.id for r in rows], as_of)
+    return [{"id": r.id, "kind": r.kind, "date": _date(r.date_earliest, r.date_latest),
+             "participants": [{"name": names[i][0], "kind": names[i][1], "countries": sorted(where[i])}
+                              for i in parts.get(r.id, [])],
+             "sources": sources.get(r.id, [])} for r in rows]
 
 
 def _date(lo: date | None, hi: date | None) -> dict | None:
@@ -86,14 +93,16 @@ def _date(lo: date | None, hi: date | None) -> dict | None:
     return {"earliest": lo.isoformat(), "latest": hi.isoformat()}
 
 
-def _sources(conn: Connection, contact_ids: list[int], docs) -> dict[int, list[dict]]:
+def _sources(conn: Connection, contact_ids: list[int], as_of: date | None) -> dict[int, list[dict]]:
     """Each contact's sources in publication order, fetched in a few ``IN (...)`` queries."""
     out: dict[int, list[dict]] = {}
     for ids in chunked(contact_ids):
         q = (select(contact_sources, documents.c.published, documents.c.title, documents.c.url)
              .join(documents, documents.c.id == contact_sources.c.doc_id)
-             .where(contact_sources.c.contact_id.in_(ids), contact_sources.c.doc_id.in_(docs))
+             .where(contact_sources.c.contact_id.in_(ids))
              .order_by(documents.c.published, contact_sources.c.doc_id, contact_sources.c.id))
+        if as_of:
+            q = q.where(documents.c.published <= as_of)
         for r in conn.execute(q):
             out.setdefault(r.contact_id, []).append(evidence(
                 r.doc_id, r.published, r.start, r.end, r.sentence, date=r.date_value, title=r.title, url=r.url))

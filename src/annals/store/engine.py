@@ -5,7 +5,20 @@ from __future__ import annotations
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
 
-from .schema import metadata
+PG_DRIVER = "postgresql+psycopg://"
+
+
+def store_url(db: str) -> str:
+    """The SQLAlchemy URL of a store: a plain path means an SQLite file, ``:memory:`` an in-memory store, and a
+    ``postgresql://`` (or ``postgres://``) URL takes the psycopg 3 driver that Annals installs."""
+    if db == ":memory:":
+        return "sqlite+pysqlite:///:memory:"
+    if "://" not in db:
+        return f"sqlite+pysqlite:///{db}"
+    for bare in ("postgresql://", "postgres://"):
+        if db.startswith(bare):
+            return PG_DRIVER + db[len(bare):]
+    return db
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -16,13 +29,18 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.close()
 
 
-def open_engine(url: str) -> Engine:
-    """An engine with every table created; SQLite gets foreign keys and WAL."""
+def open_engine(url: str, migrate: bool = True) -> Engine:
+    """An engine on the store at ``url`` (a path or URL, see ``store_url``); SQLite gets foreign keys and WAL.
+    With ``migrate`` the store is brought to the newest schema first (a new store is created at it)."""
+    url = store_url(url)
     if url.startswith("sqlite"):
         kwargs = {"poolclass": StaticPool} if ":memory:" in url else {}
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True)
-    metadata.create_all(engine)
+    if migrate:
+        from .migrate import upgrade
+
+        upgrade(engine)
     return engine
