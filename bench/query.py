@@ -22,6 +22,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
+from itertools import accumulate
 from pathlib import Path
 
 import pycountry
@@ -57,7 +58,7 @@ def countries(rng: random.Random) -> tuple[list[str], list[float]]:
     rest = sorted(c.alpha_3 for c in pycountry.countries if c.alpha_3 not in NEWSY)
     rng.shuffle(rest)
     order = NEWSY + rest
-    return order, [1 / (i + 1) for i in range(len(order))]
+    return order, list(accumulate(1 / (i + 1) for i in range(len(order))))
 
 
 def name(rng: random.Random) -> str:
@@ -87,15 +88,18 @@ class Synthetic:
             person = name(self.rng)
             if name_key(person) not in seen:
                 seen.add(name_key(person))
-                self.people.append((person, self.rng.choices(codes, weights)[0]))
-        self.fame = [1 / (i + 1) ** 0.8 for i in range(self.n_people)]   # a few people are in most contacts
+                self.people.append((person, self.rng.choices(codes, cum_weights=weights)[0]))
+        self.fame = list(accumulate(1 / (i + 1) ** 0.8 for i in range(self.n_people)))  # a few people, most contacts
         self.published = sorted(FIRST + timedelta(days=self.rng.randrange(DAYS)) for _ in range(self.n_docs))
+        names, weights = roles()
+        holders = self.rng.choices(range(self.n_people), cum_weights=self.fame, k=n_offices)
+        self.offices = [(pid, self.rng.choices(names, weights)[0], self.rng.randrange(self.n_docs))
+                        for pid in holders]   # (person, role, article)
 
     def doc_id(self, i: int) -> str:
         return f"bench-{i:07d}"
 
     def rows(self, table: str) -> Iterator[tuple]:
-        rng = self.rng
         if table == "documents":
             now = datetime(2026, 1, 1)
             for i, day in enumerate(self.published):
@@ -108,13 +112,10 @@ class Synthetic:
             for i, (person, _) in enumerate(self.people):
                 yield (i + 1, self.doc_id(i % self.n_docs), person, name_key(person))
         elif table == "offices":
-            names, weights = roles()
-            for i in range(self.n_offices):
-                pid = rng.choices(range(self.n_people), self.fame)[0]
-                doc = rng.randrange(self.n_docs)
+            for i, (pid, role, doc) in enumerate(self.offices):
                 day = self.published[doc]
-                yield (i + 1, self.doc_id(doc), pid + 1, rng.choices(names, weights)[0], self.people[pid][1],
-                       "holding", day.isoformat(), day, day, False, 0, 10, "Synthetic office sentence.")
+                yield (i + 1, self.doc_id(doc), pid + 1, role, self.people[pid][1], "holding", day.isoformat(),
+                       day, day, False, 0, 10, "Synthetic office sentence.")
         elif table == "contacts":   # contacts, participants and sources at once: they share the draws
             yield from self._contacts()
 
@@ -122,7 +123,7 @@ class Synthetic:
         rng, source_id = self.rng, 0
         ids = range(self.n_people)
         for cid in range(1, self.n_contacts + 1):
-            a, b = rng.choices(ids, self.fame, k=2)
+            a, b = rng.choices(ids, cum_weights=self.fame, k=2)
             while b == a:
                 b = rng.randrange(self.n_people)
             people = sorted((a + 1, b + 1))
@@ -191,16 +192,16 @@ def stored(engine: Engine) -> tuple[int, int]:
 
 
 def questions(data: Synthetic, n: int) -> dict[str, list[Callable]]:
-    """``n`` calls of each timed query, drawn like a reader would: famous people and countries more often."""
+    """``n`` calls of each timed query, drawn like a reader would: famous people and countries more often,
+    offices that were observed."""
     rng = random.Random(1)
-    names, weights = roles()
-    asked = rng.choices(names, weights, k=n)
+    asked = [(role, data.people[pid][1]) for pid, role, _ in rng.choices(data.offices, k=n)]
     days = [FIRST + timedelta(days=rng.randrange(DAYS)) for _ in range(n)]
-    people = rng.choices(range(data.n_people), data.fame, k=n)
-    pairs = [rng.sample(rng.choices(data.people, data.fame, k=8), 2) for _ in range(n)]
+    people = rng.choices(range(data.n_people), cum_weights=data.fame, k=n)
+    pairs = [rng.sample(rng.choices(data.people, cum_weights=data.fame, k=8), 2) for _ in range(n)]
     return {
         "who ROLE --country C --on D": [
-            (lambda conn, i=i: who(conn, asked[i], data.people[people[i]][1], days[i]))
+            (lambda conn, i=i: who(conn, *asked[i], days[i]))
             for i in range(n)],
         "contacts --person P": [
             (lambda conn, i=i: contacts_query(conn, person=data.people[people[i]][0], limit=PAGE))

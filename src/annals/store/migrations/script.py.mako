@@ -3,7 +3,7 @@
 Revision ${up_revision}, after ${down_revision | comma,n}; written ${create_date}.
 """
 
-import sqlalchemy as sa
+import sqlalchemy as sa  # noqa: F401 - most revisions use it
 from alembic import op
 ${imports if imports else ""}
 revision = ${repr(up_revision)}
