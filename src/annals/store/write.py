@@ -177,7 +177,8 @@ def settle_countries(conn: Connection, doc_ids: list[str]) -> int:
     """Offices whose country was only guessed take the country their holder is known by from other
     articles ("President Vega" in a readout about another country is still Peru's president). Only the people
     of ``doc_ids`` are looked at, so the cost follows the batch, not the store."""
-    known = select(entities.c.country).where(entities.c.id == offices.c.person_id).scalar_subquery()
+    known = (select(entities.c.country).where(entities.c.id == offices.c.person_id)
+             .correlate(offices).scalar_subquery())   # the row being changed, also inside ``twin`` below
     same = offices.alias("same")
     changed = 0
     for chunk in chunked(doc_ids):
