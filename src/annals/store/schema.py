@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData()
@@ -93,6 +94,8 @@ contacts = Table(
     Column("participants_key", String(512), nullable=False, index=True),  # sorted entity ids
     Column("date_earliest", Date, index=True),
     Column("date_latest", Date),
+    Index("ix_contacts_spans", "date_latest", "date_earliest",   # contacts of several days, by their last day
+          sqlite_where=text("date_latest > date_earliest"), postgresql_where=text("date_latest > date_earliest")),
 )
 
 contact_participants = Table(

@@ -1,8 +1,9 @@
-"""Indexes for the queries of a big store: names, countries, a person's contacts and offices.
+"""Indexes for the queries of a big store: names, countries, a person's contacts and offices, spans.
 
 Revision 0002, after 0001.
 """
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = '0002'
@@ -18,6 +19,11 @@ def upgrade() -> None:
     with op.batch_alter_table('contact_participants', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_contact_participants_entity'))
         batch_op.create_index('ix_contact_participants_entity', ['entity_id', 'contact_id'], unique=False)
+
+    with op.batch_alter_table('contacts', schema=None) as batch_op:
+        batch_op.create_index('ix_contacts_spans', ['date_latest', 'date_earliest'], unique=False,
+                              sqlite_where=sa.text('date_latest > date_earliest'),
+                              postgresql_where=sa.text('date_latest > date_earliest'))
 
     with op.batch_alter_table('entities', schema=None) as batch_op:
         batch_op.create_index('ix_entities_country', ['country'], unique=False)
@@ -41,6 +47,9 @@ def downgrade() -> None:
     with op.batch_alter_table('entities', schema=None) as batch_op:
         batch_op.drop_index('ix_entities_key')
         batch_op.drop_index('ix_entities_country')
+
+    with op.batch_alter_table('contacts', schema=None) as batch_op:
+        batch_op.drop_index('ix_contacts_spans')
 
     with op.batch_alter_table('contact_participants', schema=None) as batch_op:
         batch_op.drop_index('ix_contact_participants_entity')
