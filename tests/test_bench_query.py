@@ -73,3 +73,12 @@ def test_every_plan_of_a_country_filter_gives_the_same_page(synthetic, monkeypat
                 got = contacts_q.contacts_query(conn, countries=codes, since=since, until=until, offset=offset,
                                                 limit=limit)
                 assert [c["id"] for c in got] == expected[offset:offset + limit if limit else None], (walk, offset)
+
+
+def test_a_person_and_a_country_together(synthetic):
+    with synthetic.connect() as conn:
+        name, country = conn.execute(select(entities.c.name, entities.c.country).where(entities.c.id == 1)).one()
+        every = contacts_q.contacts_query(conn, person=name)
+        got = contacts_q.contacts_query(conn, person=name, countries=(country,))
+    assert got and [c["id"] for c in got] == [c["id"] for c in every]   # all of them: the person is of the country
+    assert all(country in p["countries"] for c in got for p in c["participants"] if p["name"] == name)

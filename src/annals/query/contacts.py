@@ -120,7 +120,7 @@ def contacts_query(conn: Connection, *, person: str | None = None, countries: tu
                                       .where(contact_participants.c.entity_id.in_(ids or [-1]))))
     codes = [c.upper() for c in countries][:2]
     reach = {c: _reach(conn, c) for c in codes} if codes and not person else {}
-    if codes and min(reach.values()) >= WALK:
+    if reach and min(reach.values()) >= WALK:
         rows = _walk(conn, q, codes, since, offset + limit if limit else None)[offset:]
     else:
         if codes:
