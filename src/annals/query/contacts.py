@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from itertools import groupby
 
 from sqlalchemy import Connection, and_, func, nulls_last, or_, select
 
@@ -34,7 +33,7 @@ def _participants(conn: Connection, contact_ids: list[int]) -> dict[int, list[in
     return out
 
 
-WALK = 20_000   # contacts of each country's actors above which a country filter walks the contacts by date
+WALK = 5_000   # contacts of each country's actors above which a country filter walks the contacts by date
 
 
 def of_country(code: str):
@@ -63,7 +62,7 @@ def _with_countries(codes: list[str], rarest: str):
                                   .where(contact_participants.c.entity_id.in_(of_country(rarest)))), q.exists())
 
 
-def _between(codes: list[str], people: list[set[int]], ids: list[int]) -> bool:
+def _between(codes: list[str], people: list[set], ids: list) -> bool:
     """Whether participants ``ids`` include one of ``people[0]`` and, given two countries, another of
     ``people[1]`` (the Python twin of ``_with_countries``)."""
     if len(codes) == 1:
@@ -71,29 +70,49 @@ def _between(codes: list[str], people: list[set[int]], ids: list[int]) -> bool:
     return any(i in people[0] and j in people[1] for i in ids for j in ids if i != j)
 
 
-def _walk(conn: Connection, q, codes: list[str], since: date | None, need: int | None) -> list:
-    """The first ``need`` contacts of ``q`` (all when None) between ``codes``' actors, read in date order and
-    tested in Python: for countries whose actors are in so many contacts that reading by date is cheaper.
-    With ``since`` the read starts there."""
-    people = [set(conn.execute(of_country(c)).scalars()) for c in codes]
-    order = (nulls_last(contacts.c.date_earliest), contacts.c.id)
-    parts = [q]
-    if since:   # in date order: the spans begun before (few: ix_contacts_spans), from ``since`` on, undated
-        parts = [q.where(contacts.c.date_earliest < since, contacts.c.date_latest > contacts.c.date_earliest),
-                 q.where(contacts.c.date_earliest >= since), q.where(contacts.c.date_earliest.is_(None))]
-    found: list = []
+def _dated(q, since: date | None, until: date | None):
+    """``q`` with the date filters: contacts that may fall between ``since`` and ``until`` (undated ones too,
+    unless both are given)."""
+    c = contacts.c
+    if since:
+        q = q.where(or_(c.date_latest >= since, c.date_latest.is_(None)))
+    if since and until:   # dated contacts only: the bound on the first day can use the index
+        return q.where(c.date_earliest.is_not(None), c.date_earliest <= until)
+    return q.where(or_(c.date_earliest <= until, c.date_earliest.is_(None))) if until else q
+
+
+def _walk(conn: Connection, q, codes: list[str], since: date | None, until: date | None,
+          need: int | None) -> list:
+    """The first ``need`` contacts of ``q`` within the dates (all when None) between ``codes``' actors, read in
+    date order and tested in Python on their participants key (the ids ``contact_participants`` holds): for
+    countries whose actors are in so many contacts that reading by date is cheaper. With ``since`` the read
+    starts there, after the few spans begun before it (found by ix_contacts_spans alone)."""
+    people = [{str(i) for i in conn.execute(of_country(c)).scalars()} for c in codes]
+    c = contacts.c
+    keys = q.with_only_columns(c.id, c.participants_key)
+    parts = [_dated(keys, since, until)]
+    if since:
+        begun = keys.where(c.date_latest > c.date_earliest, c.date_latest >= since,
+                           func.coalesce(c.date_earliest, since) < since)   # coalesce: not the first-day index
+        if until:
+            begun = begun.where(func.coalesce(c.date_earliest, until) <= until)
+        parts = [begun, _dated(keys.where(c.date_earliest >= since), since, until)]
+        if not until:
+            parts.append(keys.where(c.date_earliest.is_(None)))
+    found: list[int] = []
     for part in parts:
-        cp = contact_participants
-        rows = conn.execution_options(yield_per=500).execute(
-            part.add_columns(cp.c.entity_id).join(cp, cp.c.contact_id == contacts.c.id).order_by(*order))
-        for _, group in groupby(rows, key=lambda r: r.id):
-            group = list(group)
-            if _between(codes, people, [r.entity_id for r in group]):
-                found.append(group[0])
+        rows = conn.execution_options(yield_per=2000).execute(part.order_by(nulls_last(c.date_earliest), c.id))
+        for contact_id, key in rows:
+            if _between(codes, people, key.split(",")):
+                found.append(contact_id)
                 if need is not None and len(found) >= need:
-                    rows.close()
-                    return found
-    return found
+                    break
+        rows.close()
+        if need is not None and len(found) >= need:
+            break
+    by_id = {r.id: r for chunk in chunked(found) for r in conn.execute(select(contacts).where(
+        contacts.c.id.in_(chunk)))}
+    return [by_id[i] for i in found]
 
 
 def contacts_query(conn: Connection, *, person: str | None = None, countries: tuple[str, ...] = (),
@@ -108,12 +127,6 @@ def contacts_query(conn: Connection, *, person: str | None = None, countries: tu
                     .where(contact_sources.c.contact_id == contacts.c.id, documents.c.published <= as_of).exists())
     if kind:
         q = q.where(contacts.c.kind == kind)
-    if since:
-        q = q.where(or_(contacts.c.date_latest >= since, contacts.c.date_latest.is_(None)))
-    if until:
-        q = q.where(or_(contacts.c.date_earliest <= until, contacts.c.date_earliest.is_(None)))
-    if since and until:
-        q = q.where(and_(contacts.c.date_earliest.is_not(None)))
     if person:
         ids = find_entities(conn, person)
         q = q.where(contacts.c.id.in_(select(contact_participants.c.contact_id)
@@ -121,8 +134,9 @@ def contacts_query(conn: Connection, *, person: str | None = None, countries: tu
     codes = [c.upper() for c in countries][:2]
     reach = {c: _reach(conn, c) for c in codes} if codes and not person else {}
     if reach and min(reach.values()) >= WALK:
-        rows = _walk(conn, q, codes, since, offset + limit if limit else None)[offset:]
+        rows = _walk(conn, q, codes, since, until, offset + limit if limit else None)[offset:]
     else:
+        q = _dated(q, since, until)
         if codes:
             q = q.where(_with_countries(codes, min(codes, key=lambda c: reach.get(c, 0))))
         q = q.order_by(nulls_last(contacts.c.date_earliest), contacts.c.id).offset(offset or None)
