@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Connection, and_, func, nulls_last, or_, select
+from sqlalchemy import Connection, and_, func, nulls_last, or_, select, tuple_
 
 from ..store.chunks import chunked
 from ..store.schema import contact_participants, contact_sources, contacts, documents, entities, offices
@@ -33,6 +33,7 @@ def _participants(conn: Connection, contact_ids: list[int]) -> dict[int, list[in
     return out
 
 
+CHUNK = 1000   # contacts read at a time by the walk
 WALK = 5_000   # contacts of each country's actors above which a country filter walks the contacts by date
 
 
@@ -84,32 +85,39 @@ def _dated(q, since: date | None, until: date | None):
 def _walk(conn: Connection, q, codes: list[str], since: date | None, until: date | None,
           need: int | None) -> list:
     """The first ``need`` contacts of ``q`` within the dates (all when None) between ``codes``' actors, read in
-    date order and tested in Python on their participants key (the ids ``contact_participants`` holds): for
-    countries whose actors are in so many contacts that reading by date is cheaper. With ``since`` the read
-    starts there, after the few spans begun before it (found by ix_contacts_spans alone)."""
+    date order, a page of ``CHUNK`` at a time, and tested in Python on their participants key (the ids
+    ``contact_participants`` holds): for countries whose actors are in so many contacts that reading by date is
+    cheaper. With ``since`` the read starts there, after the few spans begun before it (ix_contacts_spans)."""
     people = [{str(i) for i in conn.execute(of_country(c)).scalars()} for c in codes]
     c = contacts.c
-    keys = q.with_only_columns(c.id, c.participants_key)
-    parts = [_dated(keys, since, until)]
+    keys = q.with_only_columns(c.id, c.participants_key, c.date_earliest)
+    dated = keys.where(c.date_earliest.is_not(None))
+    if since:
+        dated = dated.where(c.date_earliest >= since, or_(c.date_latest >= since, c.date_latest.is_(None)))
+    if until:
+        dated = dated.where(c.date_earliest <= until)
+    parts = [(dated, True)] if since and until else [(dated, True), (keys.where(c.date_earliest.is_(None)), False)]
+    found: list[int] = []
     if since:
         begun = keys.where(c.date_latest > c.date_earliest, c.date_latest >= since,
                            func.coalesce(c.date_earliest, since) < since)   # coalesce: not the first-day index
         if until:
             begun = begun.where(func.coalesce(c.date_earliest, until) <= until)
-        parts = [begun, _dated(keys.where(c.date_earliest >= since), since, until)]
-        if not until:
-            parts.append(keys.where(c.date_earliest.is_(None)))
-    found: list[int] = []
-    for part in parts:
-        rows = conn.execution_options(yield_per=2000).execute(part.order_by(nulls_last(c.date_earliest), c.id))
-        for contact_id, key in rows:
-            if _between(codes, people, key.split(",")):
-                found.append(contact_id)
-                if need is not None and len(found) >= need:
-                    break
-        rows.close()
-        if need is not None and len(found) >= need:
-            break
+        found = [r.id for r in conn.execute(begun.order_by(c.date_earliest, c.id))
+                 if _between(codes, people, r.participants_key.split(","))]
+    for part, has_date in parts:
+        last = None
+        while need is None or len(found) < need:
+            page = part
+            if last is not None:
+                page = page.where(tuple_(c.date_earliest, c.id) > (last.date_earliest, last.id) if has_date
+                                  else c.id > last.id)
+            rows = conn.execute(page.order_by(c.date_earliest, c.id).limit(CHUNK)).all()
+            found += [r.id for r in rows if _between(codes, people, r.participants_key.split(","))]
+            if len(rows) < CHUNK:
+                break
+            last = rows[-1]
+    found = found[:need]
     by_id = {r.id: r for chunk in chunked(found) for r in conn.execute(select(contacts).where(
         contacts.c.id.in_(chunk)))}
     return [by_id[i] for i in found]
