@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import StaticPool
+
+from ..errors import AnnalsError
 
 PG_DRIVER = "postgresql+psycopg://"
 
@@ -38,6 +42,8 @@ def open_engine(url: str, migrate: bool = True) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
+        if url.startswith(PG_DRIVER) and importlib.util.find_spec("psycopg") is None:
+            raise AnnalsError("a PostgreSQL store needs psycopg: pip install 'annals[postgres]'")
         engine = create_engine(url, pool_pre_ping=True)
     if migrate:
         from .migrate import upgrade
