@@ -34,6 +34,7 @@ def _participants(conn: Connection, contact_ids: list[int]) -> dict[int, list[in
 
 
 CHUNK = 1000   # contacts read at a time by the walk
+PIVOT = 10_000   # a person's contacts: fewer are fetched and sorted, more are found walking the dates
 WALK = 5_000   # contacts of each country's actors above which a country filter walks the contacts by date
 
 
@@ -43,10 +44,10 @@ def of_country(code: str):
         select(offices.c.person_id).where(offices.c.country == code))
 
 
-def _reach(conn: Connection, code: str) -> int:
-    """How many contacts the country's actors took part in, counted up to ``WALK`` (a bounded index scan)."""
+def _reach(conn: Connection, who, cap: int = WALK) -> int:
+    """How many contacts the entities ``who`` (ids or a subquery) took part in, counted up to ``cap``."""
     some = select(contact_participants.c.contact_id).where(
-        contact_participants.c.entity_id.in_(of_country(code))).limit(WALK).subquery()
+        contact_participants.c.entity_id.in_(who)).limit(cap).subquery()
     return conn.execute(select(func.count()).select_from(some)).scalar()
 
 
@@ -135,19 +136,25 @@ def contacts_query(conn: Connection, *, person: str | None = None, countries: tu
                     .where(contact_sources.c.contact_id == contacts.c.id, documents.c.published <= as_of).exists())
     if kind:
         q = q.where(contacts.c.kind == kind)
+    few = False   # contacts few enough to fetch all and sort, rather than walk the dates to a page
     if person:
-        ids = find_entities(conn, person)
+        ids = find_entities(conn, person) or [-1]
         q = q.where(contacts.c.id.in_(select(contact_participants.c.contact_id)
-                                      .where(contact_participants.c.entity_id.in_(ids or [-1]))))
+                                      .where(contact_participants.c.entity_id.in_(ids))))
+        few = _reach(conn, ids, PIVOT) < PIVOT
     codes = [c.upper() for c in countries][:2]
-    reach = {c: _reach(conn, c) for c in codes} if codes and not person else {}
+    reach = {c: _reach(conn, of_country(c)) for c in codes} if codes and not person else {}
     if reach and min(reach.values()) >= WALK:
         rows = _walk(conn, q, codes, since, until, offset + limit if limit else None)[offset:]
     else:
         q = _dated(q, since, until)
         if codes:
             q = q.where(_with_countries(codes, min(codes, key=lambda c: reach.get(c, 0))))
-        q = q.order_by(nulls_last(contacts.c.date_earliest), contacts.c.id).offset(offset or None)
+        if few or reach:   # the same order, in a form no index gives: planners start from the few contacts
+            q = q.order_by(contacts.c.date_earliest.is_(None), contacts.c.date_earliest, contacts.c.id)
+        else:
+            q = q.order_by(nulls_last(contacts.c.date_earliest), contacts.c.id)
+        q = q.offset(offset or None)
         rows = conn.execute(q.limit(limit) if limit else q).all()
     parts = _participants(conn, [r.id for r in rows])
     all_ids = {i for ps in parts.values() for i in ps}

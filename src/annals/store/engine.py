@@ -33,6 +33,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cur.close()
 
 
+def _postgresql_session(dbapi_connection, _record) -> None:
+    """Plan for solid-state storage: an index lookup costs little more than a sequential read (the default 4
+    makes PostgreSQL scan a million contacts rather than look up a person's thousand)."""
+    with dbapi_connection.cursor() as cur:
+        cur.execute("SET random_page_cost = 1.1")
+    dbapi_connection.commit()
+
+
 def open_engine(url: str, migrate: bool = True) -> Engine:
     """An engine on the store at ``url`` (a path or URL, see ``store_url``); SQLite gets foreign keys and WAL.
     With ``migrate`` the store is brought to the newest schema first (a new store is created at it)."""
@@ -45,6 +53,7 @@ def open_engine(url: str, migrate: bool = True) -> Engine:
         if url.startswith(PG_DRIVER) and importlib.util.find_spec("psycopg") is None:
             raise AnnalsError("a PostgreSQL store needs psycopg: pip install 'annals[postgres]'")
         engine = create_engine(url, pool_pre_ping=True)
+        event.listen(engine, "connect", _postgresql_session)
     if migrate:
         from .migrate import upgrade
 
