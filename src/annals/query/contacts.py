@@ -92,11 +92,6 @@ def _walk(conn: Connection, q, codes: list[str], since: date | None, until: date
     people = [{str(i) for i in conn.execute(of_country(c)).scalars()} for c in codes]
     c = contacts.c
     keys = q.with_only_columns(c.id, c.participants_key, c.date_earliest)
-    if conn.dialect.name == "postgresql":   # it tests one country in the database, hashed; SQLite would probe
-        fewer = codes[min(range(len(codes)), key=lambda k: len(people[k]))]   # the index once per actor
-        keys = keys.where(select(contact_participants.c.contact_id).where(
-            contact_participants.c.contact_id == c.id, contact_participants.c.entity_id.in_(of_country(fewer)))
-            .exists())
     dated = keys.where(c.date_earliest.is_not(None))
     if since:
         dated = dated.where(c.date_earliest >= since, or_(c.date_latest >= since, c.date_latest.is_(None)))
