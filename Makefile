@@ -8,7 +8,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-.PHONY: example test lint
+.PHONY: example test lint revision
 example: $(VENV)/.installed
 	$(VENV)/bin/annals example --db example.db
 
@@ -17,3 +17,6 @@ lint: $(VENV)/.installed
 
 test: lint
 	$(VENV)/bin/pytest -q -ra
+
+revision: $(VENV)/.installed   # after editing src/annals/store/schema.py: make revision m="what changed"
+	$(VENV)/bin/annals db revision -m "$(m)"

@@ -53,9 +53,12 @@ def article(doc_id: str, published: str, *facts: dict) -> Analysis:
                     tuple(EntityRecord(p, "person", (p,)) for p in people), tuple(offices), tuple(contacts))
 
 
-def store(*analyses: Analysis, db: str = ":memory:") -> Annals:
+DB = ":memory:"   # where ``store`` writes; the ``store_db`` fixture points it at each backend in turn
+
+
+def store(*analyses: Analysis, db: str | None = None) -> Annals:
     """A store holding ``analyses``, written as ingest writes them."""
-    annals = Annals(db)
+    annals = Annals(db or DB)
     for an in analyses:
         with annals.engine.begin() as conn:
             write_analysis(conn, an)

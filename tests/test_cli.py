@@ -12,8 +12,8 @@ from annals.examples import example_dir
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, nlp):
-    path = str(tmp_path_factory.mktemp("cli") / "s.db")
+def db(module_store_db, nlp):
+    path = module_store_db
     result = CliRunner().invoke(cli, ["ingest", str(example_dir()), "--db", path, "--json"])
     assert result.exit_code == 0, result.output
     totals = json.loads(result.output)["totals"]

@@ -6,6 +6,7 @@ import json
 import warnings
 from datetime import date
 
+import pytest
 from click.testing import CliRunner
 from sqlalchemy import update
 
@@ -14,6 +15,8 @@ from annals.serve.app import create_app
 from annals.store.schema import contact_sources
 
 from .facts import article, contact, day, office, span, store
+
+pytestmark = pytest.mark.usefixtures("store_db")   # every test on SQLite and PostgreSQL
 
 with warnings.catch_warnings():  # starlette's TestClient announces a move to httpx2
     warnings.simplefilter("ignore")
@@ -24,7 +27,7 @@ def claims(conflict: dict) -> list[tuple[str, list[str]]]:
     return [(c["claim"], [s["doc"] for s in c["sources"]]) for c in conflict["claims"]]
 
 
-def two_ministers(db: str = ":memory:"):
+def two_ministers(db: str | None = None):
     """Ana Ruiz held the office from January to March; Luis Vega is reported holding it in February."""
     return store(article("a", "2024-01-10", office("Ana Ruiz")), article("b", "2024-03-01", office("Ana Ruiz")),
                  article("c", "2024-02-01", office("Luis Vega")), article("d", "2024-02-20", office("Luis Vega")),
@@ -83,8 +86,8 @@ def test_one_person_given_two_countries_for_one_role_on_the_same_day():
     assert claims(found) == [("CHL", ["x"]), ("PER", ["y"])]
 
 
-def test_conflicts_verb_and_api_route(tmp_path):
-    db = str(tmp_path / "c.db")
+def test_conflicts_verb_and_api_route(store_db):
+    db = store_db
     annals = two_ministers(db)
     result = CliRunner().invoke(cli, ["conflicts", "--db", db, "--json"])
     assert result.exit_code == 0 and json.loads(result.output) == annals.conflicts()

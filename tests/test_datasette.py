@@ -18,7 +18,6 @@ from annals.store.views import VIEWS, create_views
 
 from .facts import article, contact, day, office, store
 from .test_export import quoted
-from .test_postgres import pg_engine  # noqa: F401 - fixture
 
 ARTICLES = (
     article("a", "2024-03-01", office("Ana Ruiz", country="CHL"), office("Luis Vega", "foreign_minister", "PER"),
@@ -95,7 +94,7 @@ def test_tables_show_names_descriptions_and_facets(small):
         "sources_of_contact"}
 
 
-def test_views_are_created_on_postgresql_too(pg_engine):  # noqa: F811 - fixture
+def test_views_are_created_on_postgresql_too(pg_engine):
     from annals.store.write import write_analysis
 
     for an in ARTICLES:

@@ -18,7 +18,6 @@ from annals.store.duplicates import Duplicates, copies_of
 from annals.store.write import delete_document, write_analysis
 
 from .dupe_texts import COPIES, SAME_EVENT, WIRE, text
-from .test_postgres import pg_engine  # noqa: F401 - a PostgreSQL schema of its own, skipped without a server
 
 DAY = date(2024, 3, 5)
 
@@ -131,7 +130,7 @@ def test_candidates_come_from_the_band_index(tmp_path):
     assert list(Duplicates(annals.engine).sift([art("d", COPIES["extra paragraph"])])) == []
 
 
-def test_band_lookup_and_copies_on_postgres(pg_engine):  # noqa: F811 - the fixture imported above
+def test_band_lookup_and_copies_on_postgres(pg_engine):
     original = art("wire", WIRE)
     sifter = Duplicates(pg_engine)
     assert list(sifter.sift([original])) == []

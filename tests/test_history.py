@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from .facts import article, contact, day, office, store
+
+pytestmark = pytest.mark.usefixtures("store_db")   # every test on SQLite and PostgreSQL
 
 SWE = {"role": "defense_minister", "country": "SWE"}
 HANDOVER = (

@@ -6,11 +6,14 @@ import warnings
 from contextlib import contextmanager
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import event
 
 from annals.serve.app import create_app
 
 from .facts import article, contact, day, office, store
+
+pytestmark = pytest.mark.usefixtures("store_db")   # every test on SQLite and PostgreSQL
 
 with warnings.catch_warnings():  # starlette's TestClient announces a move to httpx2
     warnings.simplefilter("ignore")

@@ -13,9 +13,8 @@ from .conftest import SHARED, store_of
 
 
 @pytest.fixture(scope="module")
-def seeded(nlp, tmp_path_factory):
-
-    store = store_of(nlp, tmp_path_factory.mktemp("seeds") / "seeds.db", ("data", "seeds"))
+def seeded(nlp, module_store_db):
+    store = store_of(nlp, module_store_db, ("data", "seeds"))
     assert store.stats()["documents"] == 3
     return store
 

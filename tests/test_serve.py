@@ -26,8 +26,8 @@ ARTICLE = {"id": "posted-1", "date": "2024-11-08", "title": "A <posted> article"
 
 
 @pytest.fixture(scope="module")
-def seeded(nlp, tmp_path_factory) -> Annals:
-    return store_of(nlp, tmp_path_factory.mktemp("serve") / "seeds.db", ("data", "seeds"))
+def seeded(nlp, module_store_db) -> Annals:
+    return store_of(nlp, module_store_db, ("data", "seeds"))
 
 
 @pytest.fixture(scope="module")

@@ -40,8 +40,11 @@ def analysis(doc_id: str, published: str, people: list[str], contact_date: TimeV
 
 
 @pytest.fixture
-def engine():
-    return open_engine("sqlite+pysqlite:///:memory:")
+def engine(store_db):
+    """A fresh store on each backend."""
+    engine = open_engine(store_db)
+    yield engine
+    engine.dispose()
 
 
 def write(engine, an):
@@ -141,3 +144,23 @@ def test_one_office_row_when_an_article_names_a_person_two_ways(engine):
     with engine.connect() as conn:
         assert conn.execute(select(offices.c.status)).scalars().all() == ["starts"]
     assert names(engine) == ["Sergei Petrov"]
+
+
+def test_a_guessed_country_the_article_also_states_leaves_one_row(engine):
+    from annals.store.schema import offices
+    from annals.store.write import settle_countries
+
+    ev = Evidence("x", 0, 4, "Some text.")
+    other = Analysis(Article("w", date(2024, 1, 1), "t"), (EntityRecord("Ana Ruiz", "person", (), "CHL"),),
+                     (OfficeObservation("Ana Ruiz", "head_of_state", "CHL", "holding", ev),))
+    stated = Analysis(Article("x", date(2024, 1, 1), "t"), (EntityRecord("Joe Biden", "person", (), "USA"),),
+                      (OfficeObservation("Joe Biden", "head_of_state", "USA", "holding", ev),))
+    both = Analysis(Article("y", date(2024, 1, 2), "t"), (EntityRecord("Joe Biden", "person", ()),),
+                    (OfficeObservation("Joe Biden", "head_of_state", "USA", "holding", ev),
+                     OfficeObservation("Joe Biden", "head_of_state", "ISR", "holding", ev, None, True)))
+    for an in (other, stated, both):
+        write(engine, an)
+    with engine.begin() as conn:
+        assert settle_countries(conn, ["y"]) == 1   # the guess is dropped, not turned into a second USA row
+        rows = conn.execute(select(offices.c.doc_id, offices.c.country).order_by(offices.c.id)).all()
+    assert [tuple(r) for r in rows] == [("w", "CHL"), ("x", "USA"), ("y", "USA")]

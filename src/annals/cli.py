@@ -40,7 +40,7 @@ DATE = IsoDate()
 
 def store_options(f):
     @click.option("--db", envvar="ANNALS_DB", default="annals.db", show_default=True,
-                  help="SQLite file, or an SQLAlchemy URL such as postgresql+psycopg://user@host/db.")
+                  help="SQLite file, or a URL such as postgresql://user@host/db (postgresql+psycopg:// alike).")
     @functools.wraps(f)
     def wrapper(*args, **kwargs):
         return f(*args, **kwargs)
@@ -430,6 +430,68 @@ def datasette(db, host, port, get_path):
                    f"  datasette {shlex.join(args)}")
         return
     datasette_cli.main(args, prog_name="datasette")
+
+
+@cli.group()
+def db():
+    """The store's schema: migrations run by themselves when a store is opened; these show and run them.
+
+    Example: annals db current --db postgresql://postgres@127.0.0.1/test
+    """
+
+
+@db.command("upgrade")
+@click.argument("revision", default="head")
+@store_options
+def db_upgrade(revision, db):
+    """Bring the store's schema to REVISION (default: the newest), creating a new store.
+
+    Example: annals db upgrade --db news.db
+    """
+    from .store.engine import open_engine
+    from .store.migrate import upgrade
+
+    before, after = upgrade(open_engine(db, migrate=False), revision)
+    click.echo(f"{before or 'new store'} -> {after}" if before != after else f"already at {after}")
+
+
+@db.command("current")
+@store_options
+def db_current(db):
+    """Print the store's schema revision and the newest one this version of Annals ships.
+
+    Example: annals db current --db news.db
+    """
+    from .store.engine import open_engine
+    from .store.migrate import current, head
+
+    with open_engine(db, migrate=False).connect() as conn:
+        rev = current(conn)
+    click.echo(f"{rev or 'none (a new store, or one made before migrations)'} (newest: {head()})")
+
+
+@db.command("history")
+def db_history():
+    """List the schema revisions this version of Annals ships, oldest first.
+
+    Example: annals db history
+    """
+    from .store.migrate import history
+
+    for rev, _down, doc in history():
+        click.echo(f"{rev}  {doc}")
+
+
+@db.command("revision")
+@click.option("-m", "--message", required=True, help="What changed, in a few words.")
+def db_revision(message):
+    """For developers: after editing store/schema.py, write the migration script for the change.
+
+    Example: annals db revision -m "copies table"
+    """
+    from .store.migrate import revision
+
+    click.echo(f"wrote {revision(message)}: read it over, then commit it with schema.py")
 
 
 def main():

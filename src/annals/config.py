@@ -30,9 +30,7 @@ class Config:
 
     @property
     def url(self) -> str:
-        """SQLAlchemy URL: a plain path means an SQLite file, ``:memory:`` an in-memory store."""
-        if "://" in self.db:
-            return self.db
-        if self.db == ":memory:":
-            return "sqlite+pysqlite:///:memory:"
-        return f"sqlite+pysqlite:///{self.db}"
+        """SQLAlchemy URL: a plain path means an SQLite file, ``:memory:`` an in-memory store (see ``store_url``)."""
+        from .store.engine import store_url
+
+        return store_url(self.db)

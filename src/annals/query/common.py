@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, select
 
 from ..analyse.actors import name_key, sound
 from ..lexicon import fold
@@ -25,8 +25,9 @@ def evidence(doc_id: str, published: date, start: int, end: int, sentence: str, 
 def find_entities(conn: Connection, name: str, kind: str | None = None) -> list[int]:
     """Ids of entities a name can mean: exact key, any alias, or a unique surname match."""
     keys = {name_key(name), fold(name)}
-    q = select(entities.c.id).where(or_(entities.c.key.in_(keys),
-                                        entities.c.id.in_(select(aliases.c.entity_id).where(aliases.c.key.in_(keys)))))
+    named = select(entities.c.id).where(entities.c.key.in_(keys)).union(   # a union: each side by its index
+        select(aliases.c.entity_id).where(aliases.c.key.in_(keys)))
+    q = select(entities.c.id).where(entities.c.id.in_(named))
     if kind:
         q = q.where(entities.c.kind == kind)
     ids = list(dict.fromkeys(conn.execute(q).scalars()))

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, func, select
 
 from ..resolve.tenures import Answer, Observation, Tenure, build, holder_on
 from ..store.schema import documents, entities, offices
-from .common import evidence, find_entities, known_docs
+from .common import evidence, find_entities
 from .records import Holder, Office, Rows
 
 
@@ -18,8 +18,9 @@ def observations(conn: Connection, *, role: str | None = None, country: str | No
                  as_of: date | None = None) -> list[Observation]:
     q = (select(offices, entities.c.name, documents.c.published)
          .join(entities, entities.c.id == offices.c.person_id)
-         .join(documents, documents.c.id == offices.c.doc_id)
-         .where(offices.c.doc_id.in_(known_docs(as_of))))
+         .join(documents, documents.c.id == offices.c.doc_id))
+    if as_of:
+        q = q.where(documents.c.published <= as_of)
     if role:
         q = q.where(offices.c.role == role)
     if roles is not None:
@@ -71,11 +72,12 @@ def offices_list(conn: Connection, country: str | None = None, as_of: date | Non
     q = (select(offices.c.country, offices.c.role, entities.c.name, func.count().label("n"))
          .join(entities, entities.c.id == offices.c.person_id)
          .join(documents, documents.c.id == offices.c.doc_id)
-         .where(offices.c.doc_id.in_(known_docs(as_of)))
          .group_by(offices.c.country, offices.c.role, offices.c.person_id, entities.c.name)
          .order_by(offices.c.country, offices.c.role, first, entities.c.name))
     if country:
         q = q.where(offices.c.country == country.upper())
+    if as_of:
+        q = q.where(documents.c.published <= as_of)
     out: dict[tuple[str, str], Office] = {}
     for r in conn.execute(q):
         office = out.setdefault((r.country, r.role), Office(r.country, r.role, [], 0))

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Connection, select
 
 from ..store.schema import documents, quotes
-from .common import find_entities, known_docs
+from .common import find_entities
 from .records import Quote, Rows
 
 
@@ -16,8 +16,9 @@ def quotes_query(conn: Connection, *, speaker: str | None = None, since: date | 
                  offset: int = 0) -> Rows[Quote]:
     """Quotations in publication order; ``since``/``until`` bound the publication day."""
     q = (select(quotes, documents.c.published).join(documents, documents.c.id == quotes.c.doc_id)
-         .where(quotes.c.doc_id.in_(known_docs(as_of)))
          .order_by(documents.c.published, quotes.c.doc_id, quotes.c.start))
+    if as_of:
+        q = q.where(documents.c.published <= as_of)
     if speaker:
         q = q.where(quotes.c.speaker_id.in_(find_entities(conn, speaker) or [-1]))
     if since:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData()
@@ -57,6 +58,8 @@ entities = Table(
     Column("country", String(16)),
     UniqueConstraint("kind", "key", name="uq_entity_kind_key"),
     Index("ix_entities_sound", "sound"),
+    Index("ix_entities_key", "key"),           # a name looked up whatever its kind
+    Index("ix_entities_country", "country"),   # the people of a country
 )
 
 aliases = Table(
@@ -66,13 +69,14 @@ aliases = Table(
     Column("alias", Text, nullable=False),
     Column("key", String(255), nullable=False, index=True),
     UniqueConstraint("entity_id", "doc_id", "key", name="uq_alias"),
+    Index("ix_aliases_doc", "doc_id"),         # forgetting an article
 )
 
 offices = Table(
     "offices", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("doc_id", String(255), doc_fk(), nullable=False, index=True),
-    Column("person_id", Integer, entity_fk(), nullable=False, index=True),
+    Column("person_id", Integer, entity_fk(), nullable=False),
     Column("role", String(32), nullable=False),
     Column("country", String(16), nullable=False),
     Column("status", String(16), nullable=False),
@@ -83,7 +87,8 @@ offices = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("sentence", Text, nullable=False),
-    Index("ix_offices_role_country", "role", "country"),
+    Index("ix_offices_country_role_person", "country", "role", "person_id"),   # who; the people of a country
+    Index("ix_offices_person_country", "person_id", "country"),                # a person's offices and countries
 )
 
 contacts = Table(
@@ -93,13 +98,15 @@ contacts = Table(
     Column("participants_key", String(512), nullable=False, index=True),  # sorted entity ids
     Column("date_earliest", Date, index=True),
     Column("date_latest", Date),
+    Index("ix_contacts_spans", "date_latest", "date_earliest",   # contacts of several days, by their last day
+          sqlite_where=text("date_latest > date_earliest"), postgresql_where=text("date_latest > date_earliest")),
 )
 
 contact_participants = Table(
     "contact_participants", metadata,
     Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
     Column("entity_id", Integer, entity_fk(), primary_key=True),
-    Index("ix_contact_participants_entity", "entity_id"),
+    Index("ix_contact_participants_entity", "entity_id", "contact_id"),   # a person's contacts, from the index
 )
 
 contact_sources = Table(

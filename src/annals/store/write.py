@@ -63,16 +63,19 @@ def write_analysis(conn: Connection, analysis: Analysis, now: datetime | None = 
     conn.execute(insert(documents).values(
         id=art.id, published=art.published, title=art.title, url=art.url, source=art.source, path=art.path,
         text=art.text, sha256=sha, ingested_at=(now or datetime.now(timezone.utc)).replace(tzinfo=None)))
-    ids = {e.name: _entity(conn, e, art.id) for e in analysis.entities}
-    for o in _one_per_office(analysis.offices, ids):
-        conn.execute(insert(offices).values(
-            doc_id=art.id, person_id=ids[o.person], role=o.role, country=o.country, status=o.status,
-            country_inferred=o.country_inferred,
-            **_date_cols(o.date), start=o.evidence.start, end=o.evidence.end, sentence=o.evidence.sentence))
-    for q in analysis.quotes:
-        conn.execute(insert(quotes).values(
-            doc_id=art.id, speaker_id=ids.get(q.speaker) if q.speaker else None, speaker=q.speaker,
-            text=q.text, start=q.evidence.start, end=q.evidence.end, sentence=q.evidence.sentence))
+    names: dict[tuple[int, str], str] = {}   # (entity, alias key) -> alias: the article's aliases, once each
+    ids = {e.name: _entity(conn, e, names) for e in analysis.entities}
+    _insert(conn, aliases, [{"entity_id": entity_id, "doc_id": art.id, "alias": alias, "key": akey}
+                            for (entity_id, akey), alias in names.items()])
+    _insert(conn, offices, [
+        {"doc_id": art.id, "person_id": ids[o.person], "role": o.role, "country": o.country, "status": o.status,
+         "country_inferred": o.country_inferred, **_date_cols(o.date), "start": o.evidence.start,
+         "end": o.evidence.end, "sentence": o.evidence.sentence}
+        for o in _one_per_office(analysis.offices, ids)])
+    _insert(conn, quotes, [
+        {"doc_id": art.id, "speaker_id": ids.get(q.speaker) if q.speaker else None, "speaker": q.speaker,
+         "text": q.text, "start": q.evidence.start, "end": q.evidence.end, "sentence": q.evidence.sentence}
+        for q in analysis.quotes])
     for c in analysis.contacts:
         people = sorted({ids[p] for p in c.participants})
         if len(people) < 2:
@@ -83,6 +86,12 @@ def write_analysis(conn: Connection, analysis: Analysis, now: datetime | None = 
             start=c.evidence.start, end=c.evidence.end, sentence=c.evidence.sentence))
         _refresh_contact(conn, contact_id)
     return "replaced" if old is not None else "added"
+
+
+def _insert(conn: Connection, table, rows: list[dict]) -> None:
+    """All ``rows`` in one executemany (none: no statement)."""
+    if rows:
+        conn.execute(insert(table), rows)
 
 
 def _one_per_office(observations, ids: dict[str, int]) -> list:
@@ -122,7 +131,8 @@ def _same_person(conn: Connection, key: str):
     return None
 
 
-def _entity(conn: Connection, rec: EntityRecord, doc_id: str) -> int:
+def _entity(conn: Connection, rec: EntityRecord, names: dict[tuple[int, str], str]) -> int:
+    """The stored entity ``rec`` names (found, renamed or new); its name forms go into ``names``."""
     key = rec.country.lower() if rec.kind == "country" and rec.country else entity_key(rec.kind, rec.name)
     row = conn.execute(select(entities.c.id, entities.c.name, entities.c.country)
                        .where(entities.c.kind == rec.kind, entities.c.key == key)).first()
@@ -141,13 +151,10 @@ def _entity(conn: Connection, rec: EntityRecord, doc_id: str) -> int:
             changes["name"] = rec.name   # the fullest form seen becomes the display name
         if changes:
             conn.execute(update(entities).where(entities.c.id == entity_id).values(**changes))
-    # fullest form first: it is the one kept per key, whatever the hash seed's set order
-    for alias in sorted({rec.name, *rec.aliases}, key=lambda a: (-len(a), a)):
-        akey = entity_key(rec.kind, alias)
-        exists = conn.execute(select(func.count()).select_from(aliases).where(
-            aliases.c.entity_id == entity_id, aliases.c.doc_id == doc_id, aliases.c.key == akey)).scalar()
-        if not exists:
-            conn.execute(insert(aliases).values(entity_id=entity_id, doc_id=doc_id, alias=alias, key=akey))
+    for alias in (rec.name, *rec.aliases):   # one alias per name key: the fullest form, whatever the hash seed
+        key = (entity_id, entity_key(rec.kind, alias))
+        if len(alias) > len(names.get(key, "")):
+            names[key] = alias
     return entity_id
 
 
@@ -183,7 +190,7 @@ def settle_countries(conn: Connection, doc_ids: list[str]) -> int:
     ``doc_ids`` name are looked at, so the cost follows the batch, not the store; as a person's country is only
     ever set, never changed, settling batch by batch ends as settling all at once."""
     known = (select(entities.c.country).where(entities.c.id == offices.c.person_id)
-             .correlate_except(entities).scalar_subquery())   # the outer office's holder, also inside `twin`
+             .correlate(offices).scalar_subquery())   # the row being changed, also inside ``twin`` below
     same = offices.alias("same")
     changed = 0
     for chunk in chunked(doc_ids):
