@@ -259,3 +259,9 @@ def test_the_country_leader_is_the_one_named_bare_or_the_head_of_government(anal
 
 def test_a_double_hyphen_is_a_dash(nlp):
     assert [t.text for t in nlp("(Example Wire)--Chinese President")][-3:] == ["--", "Chinese", "President"]
+
+
+def test_spoke_by_telephone_parsed_as_an_agent_is_still_a_call(analyse_text):
+    an = analyse_text("Paul Okello, the newly appointed Minister of Defense of Uganda, spoke by telephone with "
+                      "Kenyan Defense Secretary John Mwangi; the two discussed the region's needs.", "2024-05-09")
+    assert [(k, p) for k, p, _ in contacts(an)] == [("call", ("John Mwangi", "Paul Okello"))]

@@ -148,7 +148,8 @@ class ContactReader:
                                         for g in (c, *c.children)):
             return None   # "stood by my side", "handed over to"
         if lemma in ("speak", "talk") and pos == "VERB" and (tok.dep_ == "relcl" or not (any(
-                (c.dep_ == "prep" and c.lower_ in ("with", "to", "by", "over")) or c.lemma_.lower() in CALL_WORDS
+                (c.dep_ in ("prep", "agent") and c.lower_ in ("with", "to", "by", "over"))
+                or c.lemma_.lower() in CALL_WORDS
                 for c in tok.children) or (len(_known(self._subjects(tok))) >= 2 and not self._plural_subject(tok)))):
             return None   # "in which they talked about trade" describes talks, it is not one
         if pos == "NOUN" and lemma in ("call", "message") and (
@@ -312,7 +313,8 @@ class ContactReader:
             side_a = self._subjects(head) + side_a
             for c in head.children:
                 side_b += self._objects(c)
-        elif (tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during", "through", "via", "by")
+        elif (tok.dep_ == "pobj" and head.dep_ in ("prep", "agent")   # ("spoke by telephone" parsed as agent)
+              and head.lower_ in ("in", "during", "through", "via", "by")
               and head.head.pos_ in ("VERB", "AUX")):   # "Speaking in a phone call with X, Y said"
             side_a = self._subjects(head.head) + side_a
         return side_a, side_b
