@@ -265,3 +265,10 @@ def test_spoke_by_telephone_parsed_as_an_agent_is_still_a_call(analyse_text):
     an = analyse_text("Paul Okello, the newly appointed Minister of Defense of Uganda, spoke by telephone with "
                       "Kenyan Defense Secretary John Mwangi; the two discussed the region's needs.", "2024-05-09")
     assert [(k, p) for k, p, _ in contacts(an)] == [("call", ("John Mwangi", "Paul Okello"))]
+
+
+def test_a_shared_surname_alone_is_the_main_figure_not_the_relative(analyse_text):
+    an = analyse_text("On Monday, President-elect John Mwangi met outgoing President Paul Okello at State House.\n\n"
+                      "Mwangi, who came with his wife Grace Mwangi, was received by Okello.\n\n"
+                      "It was the first time in months that Okello and Mwangi had met.", "2024-05-13")
+    assert {p for _, p, _ in contacts(an)} == {("John Mwangi", "Paul Okello")}

@@ -263,9 +263,11 @@ class Actors:
                  or (len(toks) == 1 and fuzz.ratio(toks[0], a.tokens[-1]) >= 85)]   # "Zaluzhny"/"Zaluzhnyi"
         if not cands:
             return None
-        if len(cands) > 1:   # a bare surname shared by two people: the one named most recently before it
+        if len(cands) > 1:   # a bare surname shared by two people: the one the story names most so far (news
+            # calls the main figure by surname, a relative by first name), then the one named last before it
             before = [a for a in cands if any(m < at for m in a.mentions)]
-            cands = sorted(before or cands, key=lambda a: max([m for m in a.mentions if m < at] or [0]))
+            cands = sorted(before or cands, key=lambda a: (len({m for m in a.mentions if m < at}),
+                                                           max([m for m in a.mentions if m < at] or [0])))
             return cands[-1]
         return cands[0]
 
