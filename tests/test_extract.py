@@ -272,3 +272,10 @@ def test_a_shared_surname_alone_is_the_main_figure_not_the_relative(analyse_text
                       "Mwangi, who came with his wife Grace Mwangi, was received by Okello.\n\n"
                       "It was the first time in months that Okello and Mwangi had met.", "2024-05-13")
     assert {p for _, p, _ in contacts(an)} == {("John Mwangi", "Paul Okello")}
+
+
+def test_companions_take_part_in_the_meeting_they_accompanied(analyse_text):
+    an = analyse_text("Kenyan President John Mwangi met Thursday in Geneva with World Bank President Carla Stone.\n\n"
+                      "Accompanying Mwangi at the bank were Finance Minister Ali Juma and Foreign Minister "
+                      "Grace Ally.", "2024-05-10")
+    assert contacts(an) == [("meeting", ("Ali Juma", "Carla Stone", "Grace Ally", "John Mwangi"), "2024-05-09")]

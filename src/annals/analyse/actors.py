@@ -267,6 +267,7 @@ class Actors:
             # calls the main figure by surname, a relative by first name), then the one named last before it
             before = [a for a in cands if any(m < at for m in a.mentions)]
             cands = sorted(before or cands, key=lambda a: (len({m for m in a.mentions if m < at}),
+                                                           len(a.mentions),
                                                            max([m for m in a.mentions if m < at] or [0])))
             return cands[-1]
         return cands[0]

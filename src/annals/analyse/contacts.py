@@ -70,7 +70,25 @@ class ContactReader:
                 self._date_earlier(kind, date)   # "The meeting took place on Tuesday, 13 December"
             for group in groups:
                 self.found.append(Found(kind, group, tok, date, evidence(self.doc, tok.sent), place, inferred))
-        return self._delegations_by_their_heads(self._without_visits_told_twice())
+        found = self._delegations_by_their_heads(self._without_visits_told_twice())
+        self._add_companions(found)
+        return found
+
+    def _add_companions(self, found: list[Found]) -> None:
+        """"Accompanying X were A, B and C", "X was accompanied by A and B": they took part in the meeting of
+        X's told last before (and in its other tellings)."""
+        for tok in self.actors.tokens:
+            if tok.lemma_.lower() != "accompany" or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            whom = next(filter(None, (self.actors.person_at(c) for c in tok.children
+                                      if c.dep_ in ("dobj", "nsubjpass"))), None)
+            if whom is None:
+                continue
+            last = next((f for f in reversed(found) if f.kind == "meeting" and whom in f.parties
+                         and f.trigger.i < tok.i), None)
+            for meeting in (f for f in found if last is not None and f.kind == "meeting" and whom in f.parties
+                            and f.trigger.i < tok.i and _compatible(f.date, last.date)):   # its other tellings too
+                meeting.parties += [p for p in self.actors.people_in(tok.sent) if p not in meeting.parties]
 
     def _delegations_by_their_heads(self, found: list[Found]) -> list[Found]:
         """At talks between countries, a country whose delegation the article says someone headed is that
@@ -260,6 +278,8 @@ class ContactReader:
                                for p in g.children if p.dep_ == "poss"]
                 elif not (c.lower_ == "to" and tok.lemma_.lower() in HOSTING):   # "welcomed X to the IMF": a place
                     side_b += self._objects(c)
+            if not _known(side_b):   # "met with the Fund's director X to talk...", misparsed: who is named after "with"
+                side_b += [self._first_person(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
         if tok.lemma_.lower() in ("speak", "talk") and tok.pos_ == "VERB":   # "spoke to the Forum": a speech
             side_b = [p for p in side_b if p is None or p.kind == "person"]
         elif tok.lemma_.lower() in ("host", "receive", "welcome", "visit", "meet"):   # not "hosted a summit"
@@ -425,6 +445,10 @@ class ContactReader:
                 return person
             stack += [g for g in c.children if g.dep_ in NP_DEPS]
         return None
+
+    def _first_person(self, prep: Token) -> Actor | None:
+        """The first person named in a preposition's phrase."""
+        return next(filter(None, (self.actors.person_at(t) for t in prep.subtree if t.i > prep.i)), None)
 
     def _listed_after(self, tok: Token) -> list[Actor]:
         """People named after an event word up to the end of its clause (a verb or an "about"-like word)."""
