@@ -279,3 +279,10 @@ def test_companions_take_part_in_the_meeting_they_accompanied(analyse_text):
                       "Accompanying Mwangi at the bank were Finance Minister Ali Juma and Foreign Minister "
                       "Grace Ally.", "2024-05-10")
     assert contacts(an) == [("meeting", ("Ali Juma", "Carla Stone", "Grace Ally", "John Mwangi"), "2024-05-09")]
+
+
+def test_going_somewhere_for_talks_with_someone_is_a_meeting_and_next_weeks_is_none(analyse_text):
+    an = analyse_text("On Monday, Kenyan President John Mwangi went to the bank headquarters for consultations "
+                      "with the Chief Executive Officer of AfriBank, Dr Paul Okello.\n\nMwangi and Okello also went "
+                      "over the agenda for next week's meeting of the Lake Forum.", "2024-05-09")
+    assert contacts(an) == [("meeting", ("John Mwangi", "Paul Okello"), "2024-05-06")]

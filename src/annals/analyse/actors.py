@@ -353,12 +353,25 @@ class Actors:
         """The person a word stands for by apposition: "counterpart, newly confirmed Defense Secretary X"."""
         if self.appositive(tok) is not None:
             return self.appositive(tok)
-        for t in self.doc[tok.i + 1:tok.i + 8]:
+        i, end = tok.i + 1, min(tok.i + 12, len(self.doc))
+        while i < end:
+            t = self.doc[i]
             if self.person_at(t) is not None:
                 return self.person_at(t)
+            if t.lower_ == "of" and i + 1 < end and self._org_word(self.doc[i + 1]):
+                i += 1   # "the Chief Executive Officer of AUDA-NEPAD, Dr X": past the organisation
+                while i < end and self._org_word(self.doc[i]):
+                    i += 1
+                continue
             if t.pos_ in ("VERB", "ADP", "CCONJ", "AUX", "SCONJ") and t.tag_ != "VBN" and t.ent_type_ != "TITLE":
                 return None
+            i += 1
         return None
+
+    def _org_word(self, tok: Token) -> bool:
+        """A word of an organisation's name: "AUDA-NEPAD", "the World Bank" (not a person's)."""
+        return self.person_at(tok) is None and (
+            tok.ent_type_ in ("ORG", "GPE", "NORP") or tok.pos_ == "PROPN" or tok.tag_ == "HYPH")
 
     def name_at(self, tok: Token) -> Actor | None:
         """A proper name NER did not label, heading a subject ("Okonkwo said"): taken as a person."""

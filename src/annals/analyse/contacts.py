@@ -65,6 +65,8 @@ class ContactReader:
             if kind != "meeting" and _known(side_b):   # "spoke with A, with B and with C", however parsed
                 side_b = side_b + [p for p in self._listed_after(tok) if p not in side_a]
             date, inferred = self._date(tok)
+            if date is not None and date.earliest > date_cls.fromisoformat(self.doc._.published):
+                continue   # "next week's meeting": not yet held
             groups = self._groups(kind, _known(side_a), _known(side_b), tok)
             if not groups and date is not None and self._refers_back(tok):
                 self._date_earlier(kind, date)   # "The meeting took place on Tuesday, 13 December"
@@ -334,7 +336,9 @@ class ContactReader:
             for c in head.children:
                 side_b += self._objects(c)
         elif (tok.dep_ == "pobj" and head.dep_ in ("prep", "agent")   # ("spoke by telephone" parsed as agent)
-              and head.lower_ in ("in", "during", "through", "via", "by")
+              and (head.lower_ in ("in", "during", "through", "via", "by")
+                   or (head.lower_ == "for" and head.head.lemma_.lower() in TRAVEL   # "went there for talks"
+                       and not any(c.lower_ in ("over", "through") for c in head.head.children)))   # not "went over"
               and head.head.pos_ in ("VERB", "AUX")):   # "Speaking in a phone call with X, Y said"
             side_a = self._subjects(head.head) + side_a
         return side_a, side_b
@@ -415,6 +419,8 @@ class ContactReader:
         if tok.lemma_.lower() in ("predecessor", "successor"):   # "Vega's predecessor" is not Vega
             return actors.named_after(tok)
         found = inner or self._titled_person_after(tok) or actors.at(tok)
+        if found is None and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.dep_ == "pobj":
+            found = actors.named_after(tok)   # "with the Chief Executive Officer of AUDA-NEPAD, Dr X"
         if found is None and tok.dep_ in ("nsubj", "nsubjpass"):
             found = actors.name_at(tok)
         if found is not None and found.kind == "org" and fold(found.name) in self.lex.media:
@@ -492,6 +498,9 @@ def _plural_ref(tok: Token) -> bool:
     """"they", "both", "the two leaders", "the two sides": people already named."""
     return tok.lower_ in PLURAL_REFS or (tok.tag_ in ("NNS", "NNPS") and any(
         c.lower_ in ("two", "both", "three") for c in tok.children))
+
+
+TRAVEL = {"go", "come", "travel", "fly", "head", "arrive", "return"}
 
 
 def _known(parties: list[Actor | None]) -> list[Actor]:
