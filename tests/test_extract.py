@@ -286,3 +286,10 @@ def test_going_somewhere_for_talks_with_someone_is_a_meeting_and_next_weeks_is_n
                       "with the Chief Executive Officer of AfriBank, Dr Paul Okello.\n\nMwangi and Okello also went "
                       "over the agenda for next week's meeting of the Lake Forum.", "2024-05-09")
     assert contacts(an) == [("meeting", ("John Mwangi", "Paul Okello"), "2024-05-06")]
+
+
+def test_the_first_talks_since_a_dated_event_are_not_dated_by_it(analyse_text):
+    an = analyse_text("Kenyan President John Mwangi said he spoke by phone on Friday with Ugandan President Paul "
+                      "Okello.\n\nIt was the first conversation Mwangi had held with Okello since before the "
+                      "border closed in February.", "2024-07-27")
+    assert contacts(an) == [("call", ("John Mwangi", "Paul Okello"), "2024-07-26")]

@@ -83,7 +83,10 @@ def _elsewhere(token: Token) -> bool:
     """Does a date sit in a clause about another time, topic or a future event ("since before Russia
     invaded in February", "talked about the talks held on 16 May", "summits to be held on 5 December")?"""
     while token.head.i != token.i:
-        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME for c in token.children):
+        if token.dep_ in ("advcl", "pcomp") and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME
+                                                    for c in token.children):
+            return True
+        if token.dep_ == "prep" and token.lower_ in ("since", "until", "till"):   # "the first talks since May"
             return True
         if token.dep_ == "prep" and token.lower_ in TOPIC_PREPS:
             return True
