@@ -293,3 +293,10 @@ def test_the_first_talks_since_a_dated_event_are_not_dated_by_it(analyse_text):
                       "Okello.\n\nIt was the first conversation Mwangi had held with Okello since before the "
                       "border closed in February.", "2024-07-27")
     assert contacts(an) == [("call", ("John Mwangi", "Paul Okello"), "2024-07-26")]
+
+
+def test_talks_with_no_one_named_are_with_the_counterpart_named_next(analyse_text):
+    an = analyse_text("Mr Mwangi went to the Pentagon last Thursday for talks on regional security.\n\n"
+                      "The Kenyan minister knew he needed a good relationship with his opposite number, US Defense "
+                      "Secretary Paul Okello.", "2024-05-13")
+    assert contacts(an) == [("meeting", ("Mwangi", "Paul Okello"), "2024-05-09")]

@@ -61,6 +61,8 @@ class ContactReader:
             if rec is None or self._unreal(tok):
                 continue
             side_a, side_b, place = self._parties(tok)
+            if len(_known(side_a)) == 1 and not _known(side_b) and not _plural_ref(tok):   # "went to the Pentagon
+                side_b = [self._counterpart_near(_known(side_a)[0], tok)]   # for talks" ... "his opposite number, X"
             kind = self._kind(tok, rec["kind"])
             if kind != "meeting" and _known(side_b):   # "spoke with A, with B and with C", however parsed
                 side_b = side_b + [p for p in self._listed_after(tok) if p not in side_a]
@@ -450,6 +452,25 @@ class ContactReader:
             if person is not None:
                 return person
             stack += [g for g in c.children if g.dep_ in NP_DEPS]
+        return None
+
+    def _counterpart_near(self, person: Actor, tok: Token, sentences: int = 2) -> Actor | None:
+        """The one named as ``person``'s counterpart ("his opposite number, X") in the event's sentence or the
+        next few."""
+        end = tok.sent.end
+        for _ in range(sentences):
+            end = self.doc[end].sent.end if end < len(self.doc) else end
+        for t in self.doc[tok.sent.start:end]:
+            if not (t.lemma_.lower() in COUNTERPARTS or (t.lower_ == "number" and any(
+                    c.lower_ == "opposite" for c in t.children))):
+                continue
+            owner = next((c for c in t.children if c.dep_ == "poss"), None)
+            if owner is None:
+                continue
+            whose = self.actors.previous_person(owner.i) if owner.lower_ in PERSON_PRONOUNS \
+                else self.actors.person_at(owner)
+            if whose is person:
+                return self.actors.named_after(t)
         return None
 
     def _first_person(self, prep: Token) -> Actor | None:
