@@ -300,3 +300,11 @@ def test_talks_with_no_one_named_are_with_the_counterpart_named_next(analyse_tex
                       "The Kenyan minister knew he needed a good relationship with his opposite number, US Defense "
                       "Secretary Paul Okello.", "2024-05-13")
     assert contacts(an) == [("meeting", ("Mwangi", "Paul Okello"), "2024-05-09")]
+
+
+def test_a_meeting_while_in_the_country_takes_the_visits_day(analyse_text):
+    an = analyse_text("Amina Bello, Chairperson of the African Union Commission, today wrapped up a visit to Ghana."
+                      "\n\nShe spoke about trade.\n\nShe also spoke about roads.\n\nWhile in the country, the "
+                      "Chairperson also went to the bank headquarters for consultations with the bank's President, "
+                      "Kofi Mensah.", "2024-05-09")
+    assert ("meeting", ("Amina Bello", "Kofi Mensah"), "2024-05-09") in contacts(an)

@@ -8,6 +8,7 @@ noun depends on ("held a call with"), possessives ("their call"), pronouns and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date as date_cls
 from datetime import timedelta
@@ -257,6 +258,8 @@ class ContactReader:
         if date is None and tok.sent.start in (0, self.doc._.lead):   # a headline ("X and Y speak") or the
             # first sentence after a dateline: the day the next sentences give
             date = lead_date(self.doc, tok.sent, date_cls.fromisoformat(self.doc._.published))
+        if date is None and DURING_VISIT.match(tok.sent.text):   # "While in the country, she also met X":
+            date = next((f.date for f in reversed(self.found) if f.trigger.lemma_.lower() == "visit"), None)
         return date, date is not None
 
     @staticmethod
@@ -522,6 +525,7 @@ def _plural_ref(tok: Token) -> bool:
 
 
 TRAVEL = {"go", "come", "travel", "fly", "head", "arrive", "return"}
+DURING_VISIT = re.compile(r"(?i)\s*(while (in|there)\b|during (his|her|their|the) (visit|stay|trip|tour)\b)")
 
 
 def _known(parties: list[Actor | None]) -> list[Actor]:
