@@ -1,6 +1,6 @@
 """Throughput: spaCy's own pipeline vs. `annals ingest` on the same articles, and their ratio.
 
-usage: python bench/throughput.py [DIR_OR_FILES...] [--repeat N] [--workers N]
+usage: python bench/throughput.py [DIR_OR_FILES...] [--repeat N] [--workers N] [--no-dedupe]
 Defaults to ../shared/data/dev (falls back to the built-in examples). Prints articles/s for
 spaCy alone (nlp.pipe of the configured model) and for Annals' full ingest (our components,
 extraction, and the SQLite writes), and the ratio annals/spaCy; then, unless --workers 0 or Ray
@@ -37,6 +37,7 @@ def main() -> None:
     ap.add_argument("--model", default=DEFAULT_MODEL)
     ap.add_argument("--processes", type=int, default=1, help="worker processes for both pipelines")
     ap.add_argument("--workers", type=int, default=2, help="Ray workers for the Ray figure (0: skip it)")
+    ap.add_argument("--no-dedupe", action="store_true", help="ingest without near-duplicate detection")
     a = ap.parse_args()
     base = [x for x in read_paths(a.paths) if isinstance(x, Article)]
     articles = [Article(f"{r}-{x.id}", x.published, x.text) for r in range(a.repeat) for x in base]
@@ -49,7 +50,7 @@ def main() -> None:
         pass
     spacy_s = time.perf_counter() - t
 
-    dedupe = a.repeat == 1
+    dedupe = a.repeat == 1 and not a.no_dedupe
     with tempfile.TemporaryDirectory() as tmp:
         annals = Annals(str(Path(tmp) / "bench.db"), a.model, processes=a.processes)
         annals.ingest_articles(articles[:5], dedupe=dedupe)   # load the pipeline, warm up
