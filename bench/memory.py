@@ -3,7 +3,8 @@
 usage: python bench/memory.py [--sizes 1000 10000] [--per-file 100] [--workers N]
 The articles are the dev set (../shared/data/dev, or the built-in examples), copy k with new ids and
 publication dates k weeks later (bench/scale.py's copies), written as JSON Lines files of --per-file articles.
-Each size is ingested (Annals.ingest over the folder, as `annals ingest DIR` does) into a new SQLite store by
+Each size is ingested (Annals.ingest over the folder, as `annals ingest --no-dedupe DIR` does: the copies are
+near-duplicates, which would be recorded rather than analysed) into a new SQLite store by
 a child process, which reports its peak resident set size (getrusage ru_maxrss); then the ratio of the
 largest size's peak to the smallest's (streaming: it stays near 1 however many articles are read).
 """
@@ -28,7 +29,7 @@ from scale import copies, dev_articles
 def child(folder: str, db: str, workers: int) -> None:
     """Ingest ``folder`` into ``db`` and print what it took, with this process's peak RSS."""
     t = time.perf_counter()
-    report = Annals(db).ingest([folder], workers=workers)
+    report = Annals(db).ingest([folder], workers=workers, dedupe=False)   # the copies are near-duplicates
     totals = report.totals()
     print(json.dumps({"articles": totals["articles"], "errors": totals["errors"],
                       "seconds": round(time.perf_counter() - t, 1),
