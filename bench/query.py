@@ -29,6 +29,7 @@ import pycountry
 from sqlalchemy import Engine, create_engine, func, insert, select, text
 
 from annals.analyse.actors import name_key, sound
+from annals.ingest import batched
 from annals.lexicon import load_jsonl
 from annals.query.contacts import contacts_query
 from annals.query.offices import who
@@ -45,6 +46,7 @@ from annals.store.schema import (
 )
 
 PG = "postgresql://postgres@127.0.0.1:5432/test"
+BATCH_ROWS = 20_000   # rows per bulk insert
 FIRST, DAYS = date(2015, 1, 1), 11 * 365
 NEWSY = ["USA", "CHN", "RUS", "UKR", "GBR", "FRA", "DEU", "ISR", "IND", "JPN", "IRN", "TUR", "KOR", "SAU", "PAK",
          "BRA", "ITA", "EGY", "CAN", "AUS", "POL", "QAT", "ARE", "MEX", "ZAF", "IDN", "PRK", "SYR", "ESP", "NGA"]
@@ -143,17 +145,6 @@ class Synthetic:
             yield (cid, rng.choice(KINDS), ",".join(map(str, people)), lo, hi), people, sources
 
 
-def batches(items: Iterator, size: int = 20000) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def load(engine: Engine, data: Synthetic) -> None:
     """Every row of ``data`` in bulk: COPY on PostgreSQL, executemany on SQLite, one transaction."""
     pg = engine.dialect.name == "postgresql"
@@ -170,9 +161,9 @@ def load(engine: Engine, data: Synthetic) -> None:
                 conn.execute(insert(table), [dict(zip(table.columns.keys(), row, strict=True)) for row in rows])
 
         for table in (documents, entities, aliases, offices):
-            for rows in batches(data.rows(table.name)):
+            for rows in batched(data.rows(table.name), BATCH_ROWS):
                 put(table, rows)
-        for chunk in batches(data.rows("contacts")):
+        for chunk in batched(data.rows("contacts"), BATCH_ROWS):
             put(contacts, [c for c, _, _ in chunk])
             put(contact_participants, [(c[0], p) for c, people, _ in chunk for p in people])
             put(contact_sources, [s for _, _, sources in chunk for s in sources])

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from annals.api import Annals
 from annals.examples import example_dir
+from annals.ingest import batched
 from annals.models import Article
 from annals.read import read_paths
 
@@ -36,17 +37,6 @@ def copies(base: list[Article], n: int) -> Iterator[Article]:
         yield Article(f"{k:05d}-{x.id}", x.published + timedelta(days=7 * k), x.text, x.title, x.url, x.source)
 
 
-def chunks(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def rate(timings: list[tuple[int, float]]) -> str:
     """Articles/s over ``(articles, seconds)`` chunk timings."""
     n, s = sum(t[0] for t in timings), sum(t[1] for t in timings)
@@ -58,7 +48,7 @@ def run(annals: Annals, n: int, size: int) -> list[tuple[int, float]]:
     base = dev_articles()
     list(annals.nlp.pipe(x.text for x in base[:5]))   # load and warm up the pipeline
     timings, done, errors = [], 0, 0
-    for chunk in chunks(copies(base, n), size):
+    for chunk in batched(copies(base, n), size):
         t = time.perf_counter()
         errors += len(annals.ingest_articles(chunk, dedupe=False).errors)   # (the copies are near-duplicates)
         timings.append((len(chunk), time.perf_counter() - t))

@@ -26,6 +26,12 @@ NOT_NAMES = {"meeting", "summit", "forum", "council", "conference", "ministry", 
              "government", "court", "bank", "fund", "organization", "organisation", "association", "forces",
              "embassy", "headquarters", "university", "institute", "center", "centre", "news", "group", "talks"}
 COUNTERPARTS = {"counterpart", "colleague"}   # "his US colleague X": the same office in another country
+
+
+def is_counterpart(tok: Token) -> bool:
+    """"counterpart", "colleague", "opposite number"."""
+    return tok.lemma_.lower() in COUNTERPARTS or (
+        tok.lower_ == "number" and any(c.lower_ == "opposite" for c in tok.children))
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 PLURAL_REFS = {"they", "them", "their", "both", "two"}
@@ -337,6 +343,13 @@ class Actors:
         end = doc[m.end - 1].idx + len(doc[m.end - 1])
         after = text[end:end + 4].lstrip()
         return before.endswith(("\u2014", "\u2013", "-")) and after.startswith("(@")
+
+    def owner(self, tok: Token) -> Actor | None:
+        """The person a word's possessive names: "his counterpart" (the person last named), "Kuleba's deputy"."""
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        return self.previous_person(poss.i) if poss.lower_ in PERSON_PRONOUNS else self.person_at(poss)
 
     def add_titles(self, holders: dict[int, Actor]) -> None:
         """Titles resolved to their holders become mentions of them ("the Speaker ..., X, said he")."""

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import Lexicon, fold
 from ..models import ContactObservation, Evidence, TimeValue
-from .actors import COUNTERPARTS, PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors
+from .actors import PERSON_PRONOUNS, PLURAL_REFS, Actor, Actors, is_counterpart
 from .context import date_of, evidence, lead_date, narrative_date
 from .quotes import QuoteReader, first_person
 
@@ -417,7 +417,7 @@ class ContactReader:
             return inner
         if tok.i in self.title_people:
             return self.title_people[tok.i]
-        if tok.lemma_.lower() in COUNTERPARTS:
+        if is_counterpart(tok):
             return self._counterpart(tok)
         if actors.appositive(tok) is not None:   # "the presidents of Chile, Ana Ruiz"
             return actors.appositive(tok)
@@ -464,15 +464,7 @@ class ContactReader:
         for _ in range(sentences):
             end = self.doc[end].sent.end if end < len(self.doc) else end
         for t in self.doc[tok.sent.start:end]:
-            if not (t.lemma_.lower() in COUNTERPARTS or (t.lower_ == "number" and any(
-                    c.lower_ == "opposite" for c in t.children))):
-                continue
-            owner = next((c for c in t.children if c.dep_ == "poss"), None)
-            if owner is None:
-                continue
-            whose = self.actors.previous_person(owner.i) if owner.lower_ in PERSON_PRONOUNS \
-                else self.actors.person_at(owner)
-            if whose is person:
+            if is_counterpart(t) and self.actors.owner(t) is person:
                 return self.actors.named_after(t)
         return None
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon, Title, fold
 from ..models import Evidence, OfficeObservation, TimeValue
-from .actors import COUNTERPARTS, HONORIFICS, PERSON_PRONOUNS, Actor, Actors
+from .actors import HONORIFICS, PERSON_PRONOUNS, Actor, Actors, is_counterpart
 from .context import date_of, evidence, lead_date, narrative_date, present_perfect
 
 SINGLE_HOLDER = {"head_of_state", "head_of_government", "defense_minister", "foreign_minister",
@@ -130,7 +130,7 @@ class OfficeReader:
         hints = {}
         self.counterparts: list[tuple[Actor, Token, str | None]] = []
         for tok in self.actors.tokens:
-            if tok.lemma_.lower() not in COUNTERPARTS:
+            if not is_counterpart(tok):
                 continue
             codes = [self.lex.country(c.text) for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
             codes = [c for c in codes if c]
@@ -146,11 +146,9 @@ class OfficeReader:
         for person, tok, code in self.counterparts:
             if any(s.person is person and not s.generic for s in self.seen):
                 continue
-            owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-            if owner is None:
+            other = self.actors.owner(tok)
+            if other is None:
                 continue
-            other = self.actors.previous_person(owner.i) if owner.lower_ in PERSON_PRONOUNS \
-                else self.actors.person_at(owner)
             base = next((s for s in self.seen if s.person is other and not s.generic and s.role != "official"), None)
             if base is not None and other is not person:
                 self.seen.append(Seen(person, base.role, code, "holding", evidence(self.doc, tok.sent),
