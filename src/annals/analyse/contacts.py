@@ -53,6 +53,7 @@ class ContactReader:
         self.doc, self.actors, self.lex, self.quotes = doc, actors, lex, quotes
         self.title_people = title_people
         self.offices = offices
+        self.published = date_cls.fromisoformat(doc._.published)
         self.found: list[Found] = []
 
     def read(self) -> list[Found]:
@@ -68,7 +69,7 @@ class ContactReader:
             if kind != "meeting" and _known(side_b):   # "spoke with A, with B and with C", however parsed
                 side_b = side_b + [p for p in self._listed_after(tok) if p not in side_a]
             date, inferred = self._date(tok)
-            if date is not None and date.earliest > date_cls.fromisoformat(self.doc._.published):
+            if date is not None and date.earliest > self.published:
                 continue   # "next week's meeting": not yet held
             groups = self._groups(kind, _known(side_a), _known(side_b), tok)
             if not groups and date is not None and self._refers_back(tok):
@@ -251,13 +252,12 @@ class ContactReader:
         if date is not None or in_quote:
             return date, False
         if self._present_perfect(tok):
-            published = date_cls.fromisoformat(self.doc._.published)   # "has held talks": just now
-            return TimeValue(f"{published - timedelta(days=1)}/{published}", "DATE",
-                             published - timedelta(days=1), published, "range"), True
+            day_before = self.published - timedelta(days=1)   # "has held talks": just now
+            return TimeValue(f"{day_before}/{self.published}", "DATE", day_before, self.published, "range"), True
         date = narrative_date(self.doc, tok.sent, lookback=2)
         if date is None and tok.sent.start in (0, self.doc._.lead):   # a headline ("X and Y speak") or the
             # first sentence after a dateline: the day the next sentences give
-            date = lead_date(self.doc, tok.sent, date_cls.fromisoformat(self.doc._.published))
+            date = lead_date(self.doc, tok.sent)
         if date is None and DURING_VISIT.match(tok.sent.text):   # "While in the country, she also met X":
             date = next((f.date for f in reversed(self.found) if f.trigger.lemma_.lower() == "visit"), None)
         return date, date is not None
@@ -529,7 +529,7 @@ def merge(found: list[Found]) -> list[Found]:
     out: list[Found] = []
     keys: list[frozenset[str]] = []
     for f in found:
-        key = frozenset(p.key + p.kind for p in f.parties)
+        key = _key(f)
         for g, g_key in zip(out, keys, strict=True):
             if g_key != key or not (g.kind == f.kind or GENERIC & {f.trigger.lemma_.lower(),
                                                                    g.trigger.lemma_.lower()}):
@@ -549,9 +549,12 @@ def merge(found: list[Found]) -> list[Found]:
 def _part_of(f: Found, g: Found) -> bool:
     """Is ``f`` a partial account of ``g``: same kind and time, some of its participants ("Ruto met
     Whitman" beside "Ruto met Whitman and Coons")?"""
-    keys = {p.key + p.kind for p in f.parties}
-    return f is not g and f.kind == g.kind and keys < {p.key + p.kind for p in g.parties} \
-        and _compatible(f.date, g.date)
+    return f is not g and f.kind == g.kind and _key(f) < _key(g) and _compatible(f.date, g.date)
+
+
+def _key(f: Found) -> frozenset[str]:
+    """Who took part, as comparable keys."""
+    return frozenset(p.key + p.kind for p in f.parties)
 
 
 def _better(f: Found, g: Found) -> bool:

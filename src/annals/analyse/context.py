@@ -126,9 +126,10 @@ def present_perfect(verb: Token) -> bool:
         node = node.head
 
 
-def lead_date(doc: Doc, sent: Span, published: date, ahead: int = 4, days: int = 7) -> TimeValue | None:
+def lead_date(doc: Doc, sent: Span, ahead: int = 4, days: int = 7) -> TimeValue | None:
     """The day a story's undated lead ("X has dismissed Y") happened, as the next few sentences tell it:
     the first single day among them in the week up to publication ("... in a video on Thursday")."""
+    published = date.fromisoformat(doc._.published)
     s = sent
     for _ in range(ahead):
         if s.end >= len(doc):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date as date_cls
 
 from spacy.tokens import Doc, Span, Token
 
@@ -492,7 +491,7 @@ class OfficeReader:
         """The date of taking or leaving office: its own, else for a present perfect the lead's day."""
         date = date_of(self.doc, verb)
         if date is None and present_perfect(verb):
-            date = lead_date(self.doc, verb.sent, date_cls.fromisoformat(self.doc._.published))
+            date = lead_date(self.doc, verb.sent)
         return date
 
     def _successor(self, verb: Token, subj: Actor | None) -> Actor | None:

@@ -39,11 +39,11 @@ def paragraphs(doc: Doc) -> Doc:
     for start in [0] + [m.end() for m in re.finditer(r"\n\s*", text)]:
         match = DATELINE.match(text, start)
         if match and match.end() > start + 2:
-            after = next((t for t in doc if t.idx >= match.end()), None)   # (a token may run on: "Press)--The")
-            if after is not None and after.i > 0:
-                after.is_sent_start = True
+            rest = doc.char_span(match.end(), len(text), alignment_mode="contract")   # its first whole token
+            if rest is not None and len(rest) and rest.start > 0:
+                doc[rest.start].is_sent_start = True
                 if start == 0:
-                    doc._.lead = after.i
+                    doc._.lead = rest.start
     return doc
 
 
